@@ -1,0 +1,184 @@
+package io.corelink.app;
+
+import io.corelink.api.ControlPlaneRoutes;
+import io.corelink.api.health.HealthHandler;
+import io.corelink.service.ThingService;
+import io.corelink.store.Store;
+import io.corelink.store.StoreUnavailableException;
+import io.corelink.store.jdbc.SqliteStore;
+import io.corelink.wire.http.AwsShapedErrorHandler;
+import io.corelink.wire.http.ControlPlaneHandler;
+import io.corelink.wire.paging.PageTokens;
+import io.corelink.wire.sigv4.SigV4Verifier;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: binds the listeners first (so that a port in use leaves the data directory untouched), then
+ * opens and locks the data directory, opens the store, bootstraps the shared state and starts serving.
+ * {@link #close()} stops accepting, lets in-flight requests finish (at most {@link #STOP_TIMEOUT_MS}), then closes
+ * the store and releases the data directory.
+ */
+public final class CorelinkServer implements AutoCloseable {
+    static final long STOP_TIMEOUT_MS = 5_000;
+    static final String DATABASE_FILE = "corelink.db";
+    static final String PAGE_TOKEN_KEY = "page-token-key";
+    private static final Logger LOG = LoggerFactory.getLogger(CorelinkServer.class);
+
+    private final Server jetty;
+    private final ServerConnector controlPlane;
+    private final DataDirectory dataDir;
+    private final Store store;
+    private volatile boolean accepting;
+
+    private CorelinkServer(Server jetty, ServerConnector controlPlane, DataDirectory dataDir, Store store) {
+        this.jetty = jetty;
+        this.controlPlane = controlPlane;
+        this.dataDir = dataDir;
+        this.store = store;
+    }
+
+    /**
+     * Starts a server and prints its "listening on" lines to {@code out}.
+     *
+     * @throws StartupException naming the problem, with everything opened so far closed again
+     */
+    public static CorelinkServer start(ServerConfig config, Clock clock, PrintStream out) {
+        Server jetty = new Server(threadPool());
+        jetty.setStopTimeout(STOP_TIMEOUT_MS);
+        jetty.setErrorHandler(new AwsShapedErrorHandler());
+        ServerConnector controlPlane = new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration()));
+        controlPlane.setHost(config.host());
+        controlPlane.setPort(config.port());
+        jetty.addConnector(controlPlane);
+        bind(controlPlane, config);
+        DataDirectory dataDir = null;
+        Store store = null;
+        try {
+            dataDir = DataDirectory.open(config.dataDir());
+            store = openStore(config, dataDir);
+            AdministratorKey.ensure(config, store, dataDir, clock, out);
+            CorelinkServer server = new CorelinkServer(jetty, controlPlane, dataDir, store);
+            jetty.setHandler(new GracefulHandler(server.controlPlaneHandler(config, clock)));
+            jetty.start();
+            server.accepting = true;
+            out.println("corelink: control plane listening on http://" + hostForUrl(config.host()) + ":"
+                    + controlPlane.getLocalPort());
+            out.flush();
+            LOG.info("serving with {}", config);
+            return server;
+        } catch (StartupException e) {
+            closeQuietly(jetty, store, dataDir);
+            throw e;
+        } catch (Exception e) {
+            closeQuietly(jetty, store, dataDir);
+            throw new StartupException("cannot start: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private ControlPlaneHandler controlPlaneHandler(ServerConfig config, Clock clock) {
+        String storedKey = store.write(tx -> tx.settings().putIfAbsent(PAGE_TOKEN_KEY,
+                Base64.getEncoder().encodeToString(PageTokens.newKey())));
+        byte[] tokenKey = Base64.getDecoder().decode(storedKey);
+        ThingService things = new ThingService(store, config.account(), clock);
+        SigV4Verifier verifier = new SigV4Verifier(new CachedCredentials(store, clock), config.account().region(),
+                clock);
+        return new ControlPlaneHandler(ControlPlaneRoutes.router(things, new PageTokens(tokenKey)), verifier,
+                Map.of("GET /_corelink/health", new HealthHandler(store, () -> accepting && jetty.isStarted())));
+    }
+
+    private static Store openStore(ServerConfig config, DataDirectory dataDir) {
+        String url = config.databaseUrl();
+        try {
+            if (url == null) {
+                return SqliteStore.open(dataDir.resolve(DATABASE_FILE));
+            }
+            if (url.startsWith("jdbc:sqlite:")) {
+                return SqliteStore.open(Path.of(url.substring("jdbc:sqlite:".length())));
+            }
+        } catch (StoreUnavailableException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            throw new StartupException("the PostgreSQL store is not available in this version of Corelink");
+        }
+        throw new StartupException("--database-url must be a jdbc:sqlite: or jdbc:postgresql: URL");
+    }
+
+    private static void bind(ServerConnector connector, ServerConfig config) {
+        try {
+            connector.open();
+        } catch (BindException e) {
+            throw new StartupException("cannot listen on " + config.host() + ":" + connector.getPort()
+                    + ": the address is in use or not available");
+        } catch (IOException e) {
+            throw new StartupException("cannot listen on " + config.host() + ":" + connector.getPort() + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(200, 8);
+        pool.setName("corelink");
+        // Virtual threads where the JVM has them (21+); platform threads on 17.
+        pool.setVirtualThreadsExecutor(VirtualThreads.getDefaultVirtualThreadsExecutor());
+        return pool;
+    }
+
+    private static HttpConfiguration httpConfiguration() {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        // Path labels may carry %2F and %25 (any byte but the unreserved ones is encoded by AWS clients).
+        http.setUriCompliance(UriCompliance.from("DEFAULT,AMBIGUOUS_PATH_SEPARATOR,AMBIGUOUS_PATH_ENCODING"));
+        return http;
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** The port the control plane is bound to (useful when 0 was asked for). */
+    public int controlPlanePort() {
+        return controlPlane.getLocalPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDir.path();
+    }
+
+    @Override
+    public void close() {
+        accepting = false;
+        closeQuietly(jetty, store, dataDir);
+    }
+
+    private static void closeQuietly(Server jetty, Store store, DataDirectory dataDir) {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the listeners failed: {}", e.getClass().getSimpleName());
+        }
+        if (store != null) {
+            store.close();
+        }
+        if (dataDir != null) {
+            dataDir.close();
+        }
+    }
+}

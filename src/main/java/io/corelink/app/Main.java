@@ -1,0 +1,47 @@
+package io.corelink.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code corelink} command line. Bad input (an unknown option, a bad value, a port in use, an unusable data
+ * directory) ends it with one line on standard error and a non-zero exit code: 2 for usage, 1 for start-up.
+ */
+@Command(name = "corelink", mixinStandardHelpOptions = true, version = "corelink 0.1.0",
+        description = "Self-hosted AWS IoT Greengrass V2 client-device association and discovery.",
+        subcommands = {ServeCommand.class})
+public final class Main implements Runnable {
+    static final int USAGE = 2;
+    static final int STARTUP_FAILED = 1;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            System.err.println("corelink: " + e.getMessage() + " (see 'corelink "
+                    + commandName(e.getCommandLine()) + "--help')");
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof StartupException) {
+                System.err.println("corelink: " + e.getMessage());
+                return STARTUP_FAILED;
+            }
+            System.err.println("corelink: failed: " + e.getClass().getSimpleName());
+            return STARTUP_FAILED;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static String commandName(CommandLine commandLine) {
+        return commandLine.getParent() == null ? "" : commandLine.getCommandName() + " ";
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

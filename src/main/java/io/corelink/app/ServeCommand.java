@@ -1,0 +1,97 @@
+package io.corelink.app;
+
+import io.corelink.domain.Account;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/**
+ * {@code corelink serve}: every option of {@code server.md}, each also read from {@code CORELINK_<OPTION>} (a flag
+ * wins). Serves until SIGTERM or SIGINT, then shuts down gracefully and exits 0.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the control plane (AWS REST-JSON + SigV4) and the data plane.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:CORELINK_DATA_DIR:-"
+            + ServerConfig.DEFAULT_DATA_DIR + "}", description = "Everything Corelink keeps (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "${env:CORELINK_HOST:-" + ServerConfig.DEFAULT_HOST
+            + "}", description = "Address every listener binds (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CORELINK_PORT:-" + ServerConfig.DEFAULT_PORT
+            + "}", description = "Control-plane port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-plane-port", paramLabel = "N", split = ",",
+            defaultValue = "${env:CORELINK_DATA_PLANE_PORT:-" + ServerConfig.DEFAULT_DATA_PLANE_PORT + "}",
+            description = "Mutual-TLS data-plane port; repeatable (default: ${DEFAULT-VALUE}).")
+    List<Integer> dataPlanePorts;
+
+    @Option(names = "--data-plane-host", paramLabel = "NAME", split = ",",
+            defaultValue = "${env:CORELINK_DATA_PLANE_HOST:-}",
+            description = "Extra DNS name for the data-plane server certificate; repeatable.")
+    List<String> dataPlaneHosts;
+
+    @Option(names = "--region", paramLabel = "R", defaultValue = "${env:CORELINK_REGION:-"
+            + ServerConfig.DEFAULT_REGION + "}", description = "Region in ARNs and SigV4 scopes (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--account-id", paramLabel = "A", defaultValue = "${env:CORELINK_ACCOUNT_ID:-"
+            + ServerConfig.DEFAULT_ACCOUNT_ID + "}", description = "12-digit account id in ARNs (default: ${DEFAULT-VALUE}).")
+    String accountId;
+
+    @Option(names = "--database-url", paramLabel = "URL", defaultValue = "${env:CORELINK_DATABASE_URL:-}",
+            description = "JDBC URL of the store (default: SQLite in the data directory).")
+    String databaseUrl;
+
+    @Option(names = "--database-user", paramLabel = "USER", defaultValue = "${env:CORELINK_DATABASE_USER:-}",
+            description = "Database user (PostgreSQL).")
+    String databaseUser;
+
+    @Option(names = "--database-password", paramLabel = "PASSWORD",
+            defaultValue = "${env:CORELINK_DATABASE_PASSWORD:-}", description = "Database password (PostgreSQL).")
+    String databasePassword;
+
+    @Override
+    public Integer call() {
+        ServerConfig config = config();
+        CountDownLatch stop = new CountDownLatch(1);
+        CorelinkServer server = CorelinkServer.start(config, Clock.systemUTC(), System.out);
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
+        System.out.println("corelink: stopped");
+        return 0;
+    }
+
+    ServerConfig config() {
+        try {
+            return new ServerConfig(dataDir, host, port,
+                    dataPlanePorts.stream().toList(),
+                    dataPlaneHosts.stream().filter(h -> !h.isBlank()).toList(),
+                    new Account(region, accountId),
+                    blankToNull(databaseUrl), blankToNull(databaseUser), blankToNull(databasePassword),
+                    blankToNull(System.getenv("CORELINK_ACCESS_KEY_ID")),
+                    blankToNull(System.getenv("CORELINK_SECRET_ACCESS_KEY")));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

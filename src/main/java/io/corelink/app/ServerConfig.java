@@ -1,0 +1,84 @@
+package io.corelink.app;
+
+import io.corelink.domain.Account;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything {@code corelink serve} is configured with, immutable and validated; the defaults of {@code server.md}
+ * are declared here and nowhere else.
+ *
+ * @param databaseUrl a JDBC URL, or null for the SQLite file in the data directory
+ * @param adminAccessKeyId the administrator key from the environment, or null (then both are null)
+ */
+public record ServerConfig(
+        Path dataDir,
+        String host,
+        int port,
+        List<Integer> dataPlanePorts,
+        List<String> dataPlaneHosts,
+        Account account,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        String adminAccessKeyId,
+        String adminSecretAccessKey) {
+
+    public static final String DEFAULT_DATA_DIR = "./corelink-data";
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_DATA_PLANE_PORT = 8443;
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+
+    /** @throws IllegalArgumentException naming the bad value */
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(account, "account");
+        checkPort("--port", port);
+        dataPlanePorts = List.copyOf(dataPlanePorts);
+        dataPlanePorts.forEach(p -> checkPort("--data-plane-port", p));
+        dataPlaneHosts = List.copyOf(dataPlaneHosts);
+        if ((adminAccessKeyId == null) != (adminSecretAccessKey == null)) {
+            throw new IllegalArgumentException(
+                    "set both CORELINK_ACCESS_KEY_ID and CORELINK_SECRET_ACCESS_KEY, or neither");
+        }
+        if (adminAccessKeyId != null && !adminAccessKeyId.matches("[A-Za-z0-9]{16,128}")) {
+            throw new IllegalArgumentException("CORELINK_ACCESS_KEY_ID must be 16 to 128 letters and digits");
+        }
+        if (adminSecretAccessKey != null && (adminSecretAccessKey.length() < 16 || adminSecretAccessKey.length() > 128)) {
+            throw new IllegalArgumentException("CORELINK_SECRET_ACCESS_KEY must be 16 to 128 characters");
+        }
+    }
+
+    private static void checkPort(String option, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(option + " must be 0..65535, not " + port);
+        }
+    }
+
+    /** The configuration with every default and no administrator key, for tests and embedding. */
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig(dataDir, DEFAULT_HOST, DEFAULT_PORT, List.of(DEFAULT_DATA_PLANE_PORT), List.of(),
+                new Account(DEFAULT_REGION, DEFAULT_ACCOUNT_ID), null, null, null, null, null);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(dataDir, host, newPort, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey);
+    }
+
+    public ServerConfig withAdministratorKey(String accessKeyId, String secretAccessKey) {
+        return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
+                databaseUser, databasePassword, accessKeyId, secretAccessKey);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", dataPlanePorts="
+                + dataPlanePorts + ", account=" + account + ", databaseUrl=" + (databaseUrl == null ? "sqlite" : "set")
+                + ", administratorKey=" + (adminAccessKeyId == null ? "stored" : adminAccessKeyId) + "]";
+    }
+}

@@ -1,0 +1,40 @@
+package io.corelink.domain.thing;
+
+import io.corelink.domain.Constraints;
+import java.util.regex.Pattern;
+
+/**
+ * The name of an AWS IoT thing: 1..128 characters of {@code [a-zA-Z0-9:_-]}. Thing names are the identity of a thing
+ * and never change.
+ */
+public record ThingName(String value) implements Comparable<ThingName> {
+    public static final int MAX_LENGTH = 128;
+    private static final Pattern PATTERN = Pattern.compile("[a-zA-Z0-9:_-]+");
+
+    public ThingName {
+        Constraints.length(value, 1, MAX_LENGTH);
+        Constraints.pattern(value, PATTERN);
+    }
+
+    /**
+     * @throws io.corelink.domain.error.InvalidValueException with the AWS rule when {@code value} is not a valid name
+     */
+    public static ThingName of(String value) {
+        return new ThingName(value);
+    }
+
+    /** Whether {@code value} is a legal thing name; names the Greengrass model allows but IoT does not are not. */
+    public static boolean isValid(String value) {
+        return value != null && !value.isEmpty() && value.length() <= MAX_LENGTH && PATTERN.matcher(value).matches();
+    }
+
+    @Override
+    public int compareTo(ThingName other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

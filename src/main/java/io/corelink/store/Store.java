@@ -1,0 +1,26 @@
+package io.corelink.store;
+
+import java.util.function.Function;
+
+/**
+ * The persistent state of one Corelink deployment. Each call runs {@code work} in exactly one transaction: it commits
+ * when {@code work} returns, durably, before the call returns; it rolls back when {@code work} throws, and the
+ * exception propagates unchanged.
+ *
+ * <p>Read transactions see one consistent snapshot and may run concurrently; write transactions are serialised per
+ * row by the database.
+ *
+ * @throws StoreUnavailableException from either method when the database cannot be reached or fails
+ */
+public interface Store extends AutoCloseable {
+
+    <T> T read(Function<StoreTransaction, T> work);
+
+    <T> T write(Function<StoreTransaction, T> work);
+
+    /** Whether the store answers a trivial query now; for health checks. */
+    boolean isHealthy();
+
+    @Override
+    void close();
+}

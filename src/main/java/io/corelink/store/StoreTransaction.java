@@ -1,0 +1,10 @@
+package io.corelink.store;
+
+/** The repositories available inside one transaction; they must not be used after it ends. */
+public interface StoreTransaction {
+    ThingRepository things();
+
+    CredentialRepository credentials();
+
+    SettingRepository settings();
+}

@@ -1,0 +1,13 @@
+package io.corelink.store;
+
+/**
+ * The database failed or could not be reached. The message is safe to log (no SQL text, no values); the cause keeps
+ * the driver's exception for the operator's log only.
+ */
+public final class StoreUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StoreUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,31 @@
+package io.corelink.store;
+
+import io.corelink.domain.thing.Thing;
+import io.corelink.domain.thing.ThingFilter;
+import io.corelink.domain.thing.ThingName;
+import java.util.List;
+import java.util.Optional;
+
+/** Things and their attributes. */
+public interface ThingRepository {
+
+    Optional<Thing> find(ThingName name);
+
+    /** Inserts {@code thing}; returns false, changing nothing, when a thing of that name exists. */
+    boolean insertIfAbsent(Thing thing);
+
+    /**
+     * Replaces the stored thing by {@code thing} when the stored version is {@code expectedStoredVersion};
+     * returns false, changing nothing, otherwise (or when the thing is gone).
+     */
+    boolean replace(Thing thing, long expectedStoredVersion);
+
+    /** Deletes the thing and everything that names it; returns whether it existed. */
+    boolean delete(ThingName name);
+
+    /**
+     * Up to {@code limit} things matching {@code filter} whose names follow {@code after} (all when null), in name
+     * order. The cost does not depend on how many names precede {@code after}.
+     */
+    List<Thing> list(ThingFilter filter, ThingName after, int limit);
+}

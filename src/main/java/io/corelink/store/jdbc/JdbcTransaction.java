@@ -1,0 +1,33 @@
+package io.corelink.store.jdbc;
+
+import io.corelink.store.CredentialRepository;
+import io.corelink.store.SettingRepository;
+import io.corelink.store.StoreTransaction;
+import io.corelink.store.ThingRepository;
+import org.jdbi.v3.core.Handle;
+
+/** The repositories of one transaction, all sharing its handle. */
+final class JdbcTransaction implements StoreTransaction {
+    private final Handle handle;
+    private final SqlStatements sql;
+
+    JdbcTransaction(Handle handle, SqlStatements sql) {
+        this.handle = handle;
+        this.sql = sql;
+    }
+
+    @Override
+    public ThingRepository things() {
+        return new JdbcThingRepository(handle, sql);
+    }
+
+    @Override
+    public CredentialRepository credentials() {
+        return new JdbcCredentialRepository(handle, sql);
+    }
+
+    @Override
+    public SettingRepository settings() {
+        return new JdbcSettingRepository(handle, sql);
+    }
+}

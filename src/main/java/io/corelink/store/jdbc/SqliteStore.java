@@ -1,0 +1,75 @@
+package io.corelink.store.jdbc;
+
+import io.corelink.store.Store;
+import io.corelink.store.StoreUnavailableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens the embedded SQLite store: WAL journal, {@code synchronous=FULL} (a commit is on disk before the call
+ * returns), foreign keys on, schema migrated by Flyway, files readable by their owner only.
+ */
+public final class SqliteStore {
+    private static final int READERS = 4;
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private SqliteStore() {
+    }
+
+    /** @throws StoreUnavailableException when the file cannot be opened or migrated */
+    public static Store open(Path databaseFile) {
+        String url = "jdbc:sqlite:" + databaseFile.toAbsolutePath();
+        try {
+            migrate(url);
+            restrictPermissions(databaseFile);
+            SQLiteDataSource writes = dataSource(url, false);
+            SQLiteDataSource reads = dataSource(url, true);
+            return new JdbcStore(JdbcStore.pool("corelink-read", reads, READERS, true),
+                    JdbcStore.pool("corelink-write", writes, 1, false), "sqlite");
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("cannot open the SQLite store " + databaseFile, e);
+        }
+    }
+
+    private static void migrate(String url) {
+        SQLiteDataSource migrations = dataSource(url, false);
+        Flyway.configure()
+                .dataSource(migrations)
+                .locations("classpath:db/migration/common")
+                .load()
+                .migrate();
+    }
+
+    private static SQLiteDataSource dataSource(String url, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setReadOnly(readOnly);
+        if (!readOnly) {
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    private static void restrictPermissions(Path databaseFile) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Path file = databaseFile.resolveSibling(databaseFile.getFileName() + suffix);
+            try {
+                if (Files.exists(file)) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // Not a POSIX file system: the data directory's own protection is all there is.
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.corelink.wire.error;
+
+/**
+ * The catalogue of AWS errors Corelink answers with: the shape name sent in {@code x-amzn-ErrorType} and the HTTP
+ * status of the model. Members beyond {@code message} are given where the error is raised (see {@link AwsException}).
+ */
+public enum AwsError {
+    // Both services: protocol and authentication.
+    UnknownOperationException(404),
+    RequestEntityTooLargeException(413),
+    MissingAuthenticationTokenException(403),
+    IncompleteSignatureException(400),
+    UnrecognizedClientException(403),
+    InvalidSignatureException(403),
+    AccessDeniedException(403),
+    ResourceNotFoundException(404),
+    ServiceUnavailableException(503),
+
+    // Greengrass V2 shapes.
+    ValidationException(400),
+    ConflictException(409),
+    InternalServerException(500),
+    GreengrassThrottlingException(429, "ThrottlingException"),
+
+    // IoT shapes.
+    InvalidRequestException(400),
+    ResourceAlreadyExistsException(409),
+    VersionConflictException(409),
+    InternalFailureException(500),
+    IotThrottlingException(400, "ThrottlingException");
+
+    private final int status;
+    private final String shapeName;
+
+    AwsError(int status) {
+        this.status = status;
+        this.shapeName = name();
+    }
+
+    AwsError(int status, String shapeName) {
+        this.status = status;
+        this.shapeName = shapeName;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The value of {@code x-amzn-ErrorType}: the shape name of the model. */
+    public String shapeName() {
+        return shapeName;
+    }
+
+    /** Whether the client may retry: server faults carry {@code Retry-After}. */
+    public boolean isServerFault() {
+        return status >= 500;
+    }
+}

@@ -1,0 +1,49 @@
+package io.corelink.wire.error;
+
+import io.corelink.domain.error.DomainException;
+import io.corelink.domain.error.InvalidRequestException;
+import io.corelink.domain.error.InvalidValueException;
+import io.corelink.domain.error.ResourceAlreadyExistsException;
+import io.corelink.domain.error.ResourceNotFoundException;
+import io.corelink.domain.error.VersionConflictException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one translation of domain errors into the AWS error shapes of each service family. */
+public final class DomainErrors {
+    private DomainErrors() {
+    }
+
+    public static AwsException toAws(ServiceFamily family, DomainException e) {
+        boolean greengrass = family == ServiceFamily.GREENGRASS;
+        if (e instanceof ResourceNotFoundException notFound) {
+            Map<String, Object> members = greengrass
+                    ? ordered("resourceId", notFound.resourceId(), "resourceType", notFound.resourceType())
+                    : Map.of();
+            return new AwsException(AwsError.ResourceNotFoundException, e.getMessage(), members);
+        }
+        if (e instanceof ResourceAlreadyExistsException exists) {
+            return greengrass
+                    ? new AwsException(AwsError.ConflictException, e.getMessage(),
+                            ordered("resourceId", exists.resourceId(), "resourceType", "thing"))
+                    : new AwsException(AwsError.ResourceAlreadyExistsException, e.getMessage(),
+                            ordered("resourceId", exists.resourceId(), "resourceArn", exists.resourceArn()));
+        }
+        if (e instanceof VersionConflictException) {
+            return new AwsException(greengrass ? AwsError.ConflictException : AwsError.VersionConflictException,
+                    e.getMessage());
+        }
+        if (e instanceof InvalidRequestException || e instanceof InvalidValueException) {
+            return new AwsException(family.validationError(), e.getMessage(),
+                    greengrass ? Map.of("reason", "OTHER") : Map.of());
+        }
+        throw new IllegalStateException("unmapped domain error " + e.getClass().getSimpleName());
+    }
+
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put(k1, v1);
+        members.put(k2, v2);
+        return members;
+    }
+}

@@ -1,0 +1,15 @@
+package io.corelink.wire.http;
+
+/**
+ * A successful answer: its status and the object written as the JSON body ({@code null} for no body, as for 204).
+ */
+public record ApiResponse(int status, Object body) {
+
+    public static ApiResponse ok(Object body) {
+        return new ApiResponse(200, body);
+    }
+
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, null);
+    }
+}

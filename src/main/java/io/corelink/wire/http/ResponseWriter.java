@@ -1,0 +1,59 @@
+package io.corelink.wire.http;
+
+import io.corelink.wire.error.AwsException;
+import io.corelink.wire.json.Json;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes restJson1 responses: {@code Content-Type: application/json} and {@code x-amzn-RequestId} on every answer
+ * (Jetty adds {@code Date}); errors get {@code x-amzn-ErrorType} and a {@code {"message": …, <members>}} body, and
+ * server faults {@code Retry-After: 1}. This is the one error renderer of the control plane.
+ */
+public final class ResponseWriter {
+    public static final String REQUEST_ID = "x-amzn-RequestId";
+    public static final String ERROR_TYPE = "x-amzn-ErrorType";
+
+    private ResponseWriter() {
+    }
+
+    public static void success(Response response, String requestId, ApiResponse answer, Callback callback) {
+        response.setStatus(answer.status());
+        response.getHeaders().put(REQUEST_ID, requestId);
+        if (answer.body() == null) {
+            response.write(true, null, callback);
+            return;
+        }
+        json(response, Json.write(answer.body()), callback);
+    }
+
+    public static void error(Response response, String requestId, AwsException error, Callback callback) {
+        response.setStatus(error.error().status());
+        response.getHeaders().put(REQUEST_ID, requestId);
+        response.getHeaders().put(ERROR_TYPE, error.error().shapeName());
+        if (error.error().isServerFault()) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        }
+        json(response, errorBody(error), callback);
+    }
+
+    /** The JSON body of an error: its message, then the modelled members. */
+    public static byte[] errorBody(AwsException error) {
+        ObjectNode body = Json.object();
+        body.put("message", error.getMessage());
+        for (Map.Entry<String, Object> member : error.members().entrySet()) {
+            body.putPOJO(member.getKey(), member.getValue());
+        }
+        return Json.write(body);
+    }
+
+    private static void json(Response response, byte[] bytes, Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+}

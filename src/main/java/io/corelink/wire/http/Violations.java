@@ -1,0 +1,105 @@
+package io.corelink.wire.http;
+
+import io.corelink.domain.error.InvalidValueException;
+import io.corelink.wire.error.AwsException;
+import io.corelink.wire.error.FieldViolation;
+import io.corelink.wire.error.ServiceFamily;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Collects every broken constraint of one request, so that the client learns of all of them at once, as AWS reports
+ * them; {@link #throwIfAny()} ends validation.
+ */
+public final class Violations {
+    private final ServiceFamily family;
+    private final List<FieldViolation> found = new ArrayList<>();
+
+    public Violations(ServiceFamily family) {
+        this.family = family;
+    }
+
+    /** Parses a required member; records "must not be null" when it is absent. */
+    public <T> T required(String member, String raw, Function<String, T> parse) {
+        if (raw == null) {
+            found.add(new FieldViolation(member, "Member must not be null", null));
+            return null;
+        }
+        return optional(member, raw, parse);
+    }
+
+    /** Parses an optional member; null stays null. */
+    public <T> T optional(String member, String raw, Function<String, T> parse) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return parse.apply(raw);
+        } catch (InvalidValueException e) {
+            found.add(new FieldViolation(member, e.getMessage(), raw));
+            return null;
+        }
+    }
+
+    /**
+     * An optional integer query parameter within {@code min..max}.
+     *
+     * @throws AwsException (cannot parse) at once when the value is not a decimal integer
+     */
+    public Integer integer(String member, String raw, int min, int max) {
+        if (raw == null) {
+            return null;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw AwsException.cannotParse(family, "Could not parse '" + member + "': '" + raw + "' is not an integer");
+        }
+        if (value < min) {
+            found.add(new FieldViolation(member, "Member must have value greater than or equal to " + min, raw));
+            return null;
+        }
+        if (value > max) {
+            found.add(new FieldViolation(member, "Member must have value less than or equal to " + max, raw));
+            return null;
+        }
+        return (int) value;
+    }
+
+    /** An optional long query parameter. @throws AwsException (cannot parse) when it is not a decimal integer */
+    public Long longValue(String member, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw AwsException.cannotParse(family, "Could not parse '" + member + "': '" + raw + "' is not an integer");
+        }
+    }
+
+    /** An optional boolean query parameter. @throws AwsException (cannot parse) unless it is true or false */
+    public Boolean bool(String member, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (raw.equals("true") || raw.equals("false")) {
+            return Boolean.valueOf(raw);
+        }
+        throw AwsException.cannotParse(family, "Could not parse '" + member + "': '" + raw + "' is not a boolean");
+    }
+
+    /** Records a broken rule found by the caller. */
+    public void add(String member, String rule, String value) {
+        found.add(new FieldViolation(member, rule, value));
+    }
+
+    /** @throws AwsException the family's validation error listing every violation, when there is one */
+    public void throwIfAny() {
+        if (!found.isEmpty()) {
+            throw AwsException.invalidFields(family, found);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.corelink.wire.json;
+
+import io.corelink.wire.error.AwsException;
+import io.corelink.wire.error.ServiceFamily;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A parsed request body with typed, strict member access: a member of the wrong JSON type is a parse error (400,
+ * {@code CANNOT_PARSE}), an absent or null member is {@code null}; unknown members are ignored.
+ */
+public final class JsonBody {
+    private final ServiceFamily family;
+    private final JsonNode node;
+    private final String path;
+
+    private JsonBody(ServiceFamily family, JsonNode node, String path) {
+        this.family = family;
+        this.node = node;
+        this.path = path;
+    }
+
+    /**
+     * Parses {@code body}; an empty body is the empty object.
+     *
+     * @throws AwsException (parse error) when the body is not a JSON object
+     */
+    public static JsonBody parse(ServiceFamily family, byte[] body) {
+        if (body.length == 0) {
+            return new JsonBody(family, Json.object(), "");
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(body);
+        } catch (JacksonException e) {
+            throw AwsException.cannotParse(family, "Could not parse request body into json: the body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw AwsException.cannotParse(family, "Could not parse request body into json: expected a JSON object");
+        }
+        return new JsonBody(family, node, "");
+    }
+
+    public String string(String member) {
+        JsonNode value = member(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw wrongType(member, "a string");
+        }
+        return value.stringValue();
+    }
+
+    public Boolean bool(String member) {
+        JsonNode value = member(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw wrongType(member, "a boolean");
+        }
+        return value.booleanValue();
+    }
+
+    public Long longValue(String member) {
+        JsonNode value = member(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw wrongType(member, "an integer");
+        }
+        return value.longValue();
+    }
+
+    public JsonBody object(String member) {
+        JsonNode value = member(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw wrongType(member, "an object");
+        }
+        return new JsonBody(family, value, qualified(member));
+    }
+
+    /** A map of strings to strings, in the order sent. */
+    public Map<String, String> stringMap(String member) {
+        JsonBody map = object(member);
+        if (map == null) {
+            return null;
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : map.node.properties()) {
+            if (!entry.getValue().isString()) {
+                throw map.wrongType(entry.getKey(), "a string");
+            }
+            result.put(entry.getKey(), entry.getValue().stringValue());
+        }
+        return result;
+    }
+
+    private JsonNode member(String member) {
+        JsonNode value = node.get(member);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private String qualified(String member) {
+        return path.isEmpty() ? member : path + "." + member;
+    }
+
+    private AwsException wrongType(String member, String expected) {
+        return AwsException.cannotParse(family,
+                "Could not parse request body: '" + qualified(member) + "' must be " + expected);
+    }
+}

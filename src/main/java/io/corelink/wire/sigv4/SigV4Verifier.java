@@ -1,0 +1,167 @@
+package io.corelink.wire.sigv4;
+
+import io.corelink.wire.error.AwsError;
+import io.corelink.wire.error.AwsException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Verifies AWS Signature Version 4 in the {@code Authorization} header, the reverse of what the AWS SDKs and CLI do
+ * (see {@link CanonicalRequest}). The checks run in the order AWS reports them: missing token, malformed header,
+ * missing date, unknown key, scope, clock skew (5 minutes either way), payload hash, signature (compared in
+ * constant time). The scope's service is returned, not checked: only the route knows which services it accepts.
+ *
+ * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html">Create a
+ *     signed AWS API request</a>
+ */
+public final class SigV4Verifier {
+    public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+    private static final Duration MAX_SKEW = Duration.ofMinutes(5);
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final CredentialLookup credentials;
+    private final String region;
+    private final Clock clock;
+
+    public SigV4Verifier(CredentialLookup credentials, String region, Clock clock) {
+        this.credentials = credentials;
+        this.region = region;
+        this.clock = clock;
+    }
+
+    /**
+     * @return the caller, when the signature is valid
+     * @throws AwsException {@code MissingAuthenticationTokenException}, {@code IncompleteSignatureException},
+     *     {@code UnrecognizedClientException} or {@code InvalidSignatureException}, with AWS's message
+     */
+    public VerifiedCaller verify(SignedRequest request) {
+        String authorization = request.firstHeader("authorization");
+        if (authorization == null || authorization.isBlank()) {
+            throw new AwsException(AwsError.MissingAuthenticationTokenException, "Missing Authentication Token");
+        }
+        AuthorizationHeader header = AuthorizationHeader.parse(authorization);
+        String amzDate = request.firstHeader("x-amz-date");
+        if (amzDate == null) {
+            throw new AwsException(AwsError.IncompleteSignatureException,
+                    "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. "
+                            + "Authorization=" + AuthorizationHeader.ALGORITHM);
+        }
+        Instant signedAt = parseAmzDate(amzDate);
+        if (!header.signedHeaders().contains("host")) {
+            throw new AwsException(AwsError.IncompleteSignatureException,
+                    "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        String secret = credentials.secretOf(header.accessKeyId()).orElseThrow(() -> new AwsException(
+                AwsError.UnrecognizedClientException, "The security token included in the request is invalid."));
+        checkScope(header, amzDate);
+        checkSkew(amzDate, signedAt);
+        String payloadHash = payloadHash(request);
+        String canonical = CanonicalRequest.of(request, header.signedHeaders(), payloadHash);
+        String stringToSign = AuthorizationHeader.ALGORITHM + '\n' + amzDate + '\n' + header.scope() + '\n'
+                + HEX.formatHex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+        byte[] expected = signature(secret, header, stringToSign);
+        byte[] provided = HEX.parseHex(header.signature());
+        if (!MessageDigest.isEqual(expected, provided)) {
+            throw new AwsException(AwsError.InvalidSignatureException,
+                    "The request signature we calculated does not match the signature you provided. Check your AWS "
+                            + "Secret Access Key and signing method. Consult the service documentation for details.");
+        }
+        return new VerifiedCaller(header.accessKeyId(), header.scopeService());
+    }
+
+    private static Instant parseAmzDate(String amzDate) {
+        try {
+            return AMZ_DATE.parse(amzDate, Instant::from);
+        } catch (DateTimeParseException e) {
+            throw new AwsException(AwsError.IncompleteSignatureException,
+                    "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'. See "
+                            + "http://en.wikipedia.org/wiki/ISO_8601");
+        }
+    }
+
+    private void checkScope(AuthorizationHeader header, String amzDate) {
+        String day = amzDate.substring(0, 8);
+        if (!header.scopeDate().equals(day)) {
+            throw invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
+                    + header.scopeDate() + "' != '" + day + "', from '" + amzDate + "'.");
+        }
+        if (!header.scopeRegion().equals(region)) {
+            throw invalid("Credential should be scoped to a valid Region, not '" + header.scopeRegion() + "'.");
+        }
+        if (!header.scopeTerminator().equals("aws4_request")) {
+            throw invalid("Credential should be scoped with a valid terminator: 'aws4_request', not '"
+                    + header.scopeTerminator() + "'.");
+        }
+    }
+
+    private void checkSkew(String amzDate, Instant signedAt) {
+        Instant now = clock.instant();
+        if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+            throw invalid("Signature expired: " + amzDate + " is now earlier than "
+                    + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " - 5 min.)");
+        }
+        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+            throw invalid("Signature not yet current: " + amzDate + " is still later than "
+                    + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " + 5 min.)");
+        }
+    }
+
+    /** The signed {@code x-amz-content-sha256} when present (it must match the body unless unsigned), else the body's. */
+    private static String payloadHash(SignedRequest request) {
+        String actual = HEX.formatHex(sha256(request.body()));
+        String claimed = request.firstHeader("x-amz-content-sha256");
+        if (claimed == null) {
+            return actual;
+        }
+        if (claimed.startsWith(UNSIGNED_PAYLOAD) || claimed.startsWith("STREAMING-UNSIGNED-PAYLOAD")) {
+            return claimed;
+        }
+        if (!claimed.equalsIgnoreCase(actual)) {
+            throw invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");
+        }
+        return claimed;
+    }
+
+    private static byte[] signature(String secret, AuthorizationHeader header, String stringToSign) {
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), header.scopeDate());
+        key = hmac(key, header.scopeRegion());
+        key = hmac(key, header.scopeService());
+        key = hmac(key, header.scopeTerminator());
+        return hmac(key, stringToSign);
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static AwsException invalid(String message) {
+        return new AwsException(AwsError.InvalidSignatureException, message);
+    }
+}

@@ -1,0 +1,83 @@
+-- Named statements of the JDBC store. Each block starts with "-- name: <name>"; a dialect file next to this one
+-- (statements.<dialect>.sql) overrides only the blocks whose SQL differs.
+
+-- name: findThing
+SELECT thing_name, thing_id, version, created_at FROM thing WHERE thing_name = :name
+
+-- name: findAttributes
+SELECT thing_name, attribute_name, attribute_value FROM thing_attribute
+WHERE thing_name IN (<names>)
+ORDER BY thing_name, attribute_name
+
+-- name: insertThing
+INSERT INTO thing (thing_name, thing_id, version, created_at) VALUES (:name, :thingId, :version, :createdAt)
+ON CONFLICT (thing_name) DO NOTHING
+
+-- name: insertAttribute
+INSERT INTO thing_attribute (thing_name, attribute_name, attribute_value) VALUES (:name, :attributeName, :attributeValue)
+
+-- name: deleteAttributes
+DELETE FROM thing_attribute WHERE thing_name = :name
+
+-- name: updateThingVersion
+UPDATE thing SET version = :version WHERE thing_name = :name AND version = :expectedVersion
+
+-- name: deleteThing
+DELETE FROM thing WHERE thing_name = :name
+
+-- name: listThings
+SELECT thing_name, thing_id, version, created_at FROM thing t
+WHERE t.thing_name > :after
+ORDER BY t.thing_name
+LIMIT :limit
+
+-- name: listThingsHavingAttribute
+SELECT thing_name, thing_id, version, created_at FROM thing t
+WHERE t.thing_name > :after
+  AND EXISTS (SELECT 1 FROM thing_attribute a
+              WHERE a.thing_name = t.thing_name AND a.attribute_name = :attributeName)
+ORDER BY t.thing_name
+LIMIT :limit
+
+-- name: listThingsWithAttributeValue
+SELECT thing_name, thing_id, version, created_at FROM thing t
+WHERE t.thing_name > :after
+  AND EXISTS (SELECT 1 FROM thing_attribute a
+              WHERE a.thing_name = t.thing_name AND a.attribute_name = :attributeName
+                AND a.attribute_value = :attributeValue)
+ORDER BY t.thing_name
+LIMIT :limit
+
+-- name: listThingsWithAttributePrefix
+SELECT thing_name, thing_id, version, created_at FROM thing t
+WHERE t.thing_name > :after
+  AND EXISTS (SELECT 1 FROM thing_attribute a
+              WHERE a.thing_name = t.thing_name AND a.attribute_name = :attributeName
+                AND substr(a.attribute_value, 1, :prefixLength) = :attributeValue)
+ORDER BY t.thing_name
+LIMIT :limit
+
+-- name: findSecret
+SELECT secret_access_key FROM access_key WHERE access_key_id = :accessKeyId
+
+-- name: findAdministratorKeyId
+SELECT access_key_id FROM access_key WHERE is_administrator
+
+-- name: deleteOtherAdministratorKeys
+DELETE FROM access_key WHERE is_administrator AND access_key_id <> :accessKeyId
+
+-- name: upsertAdministratorKey
+INSERT INTO access_key (access_key_id, secret_access_key, is_administrator, created_at)
+VALUES (:accessKeyId, :secret, TRUE, :createdAt)
+ON CONFLICT (access_key_id) DO UPDATE SET secret_access_key = excluded.secret_access_key, is_administrator = TRUE
+
+-- name: insertAdministratorKeyIfAbsent
+INSERT INTO access_key (access_key_id, secret_access_key, is_administrator, created_at)
+VALUES (:accessKeyId, :secret, TRUE, :createdAt)
+ON CONFLICT DO NOTHING
+
+-- name: findSetting
+SELECT value FROM setting WHERE name = :name
+
+-- name: insertSettingIfAbsent
+INSERT INTO setting (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING
