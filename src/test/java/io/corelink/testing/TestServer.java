@@ -1,0 +1,102 @@
+package io.corelink.testing;
+
+import io.corelink.app.CorelinkServer;
+import io.corelink.app.ServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.greengrassv2.GreengrassV2Client;
+import software.amazon.awssdk.services.iot.IotClient;
+
+/**
+ * A real Corelink server in the test's JVM, on a free loopback port, with its own data directory and a known
+ * administrator key; and the real AWS SDK clients pointed at it.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String ACCESS_KEY_ID = "AKIACORELINKTEST0001";
+    public static final String SECRET = "corelink-test-secret-0000000000000000000";
+    public static final String REGION = "us-east-1";
+
+    private final Path dataDir;
+    private final CorelinkServer server;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private TestServer(Path dataDir, ServerConfig config, Clock clock) {
+        this.dataDir = dataDir;
+        this.server = CorelinkServer.start(config, clock, new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    public static TestServer start() {
+        return start(Clock.systemUTC());
+    }
+
+    public static TestServer start(Clock clock) {
+        try {
+            Path dir = Files.createTempDirectory("corelink-test");
+            ServerConfig config = ServerConfig.defaults(dir.resolve("data")).withPort(0)
+                    .withAdministratorKey(ACCESS_KEY_ID, SECRET);
+            return new TestServer(dir, config, clock);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.controlPlanePort());
+    }
+
+    public int port() {
+        return server.controlPlanePort();
+    }
+
+    public String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    public IotClient iot() {
+        return iot(ACCESS_KEY_ID, SECRET);
+    }
+
+    public IotClient iot(String accessKeyId, String secret) {
+        return IotClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+                .httpClient(ApacheHttpClient.create())
+                .build();
+    }
+
+    public GreengrassV2Client greengrass() {
+        return GreengrassV2Client.builder()
+                .endpointOverride(endpoint())
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET)))
+                .httpClient(ApacheHttpClient.create())
+                .build();
+    }
+
+    public RawClient raw() {
+        return new RawClient(endpoint(), ACCESS_KEY_ID, SECRET, REGION);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless
+        }
+    }
+}
