@@ -64,9 +64,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         ServerConfig config = config();
         CountDownLatch stop = new CountDownLatch(1);
-        CorelinkServer server = CorelinkServer.start(config, Clock.systemUTC(), System.out);
+        // Installed before the "listening" line is printed, so that no signal a script sends after it is missed.
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        CorelinkServer server = CorelinkServer.start(config, Clock.systemUTC(), System.out);
         try {
             stop.await();
         } catch (InterruptedException e) {

@@ -1,0 +1,200 @@
+package io.corelink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iot.IotClient;
+
+/** {@code corelink serve} as a separate process, started from the packaged jar the launcher runs. */
+class ServeCommandIT {
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration STOP = Duration.ofSeconds(20);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void firstStart_generatesTheAdministratorKeyOnce_protectsTheDataDirectory_andStopsCleanlyOnSigterm()
+            throws Exception {
+        Path dataDir = tmp.resolve("data");
+        int port;
+        try (ServeProcess serve = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "0")) {
+            port = serve.awaitListening(START);
+            assertThat(serve.stdout()).anySatisfy(line -> assertThat(line).matches(
+                    "corelink: generated administrator access key AKIA[A-Z2-7]{16} \\(secret written to "
+                            + java.util.regex.Pattern.quote(dataDir.resolve("admin-credentials").toString()) + "\\)"));
+            assertThat(serve.stdout()).contains("corelink: control plane listening on http://127.0.0.1:" + port);
+            assertThat(mode(dataDir)).isEqualTo("rwx------");
+            assertThat(mode(dataDir.resolve("admin-credentials"))).isEqualTo("rw-------");
+            assertThat(health(port)).isEqualTo(200);
+
+            Properties credentials = credentials(dataDir);
+            try (IotClient iot = iot(port, credentials.getProperty("aws_access_key_id"),
+                    credentials.getProperty("aws_secret_access_key"))) {
+                assertThat(iot.createThing(r -> r.thingName("from-the-file")).thingName()).isEqualTo("from-the-file");
+            }
+            String secret = credentials.getProperty("aws_secret_access_key");
+            assertThat(serve.stdout()).noneMatch(line -> line.contains(secret));
+
+            serve.signal("TERM");
+            assertThat(serve.awaitExit(STOP)).isZero();
+            assertThat(serve.stdout()).last().isEqualTo("corelink: stopped");
+            assertThat(serve.stderr()).isEmpty();
+        }
+        try (ServeProcess again = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "0")) {
+            again.awaitListening(START);
+            assertThat(again.stdout()).noneMatch(line -> line.contains("generated administrator access key"));
+            again.signal("INT");
+            assertThat(again.awaitExit(STOP)).isZero();
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataDirectory_refusesToStart() throws Exception {
+        Path dataDir = tmp.resolve("shared");
+        try (ServeProcess first = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "0")) {
+            first.awaitListening(START);
+            try (ServeProcess second = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(),
+                    "--port", "0")) {
+                assertThat(second.awaitExit(START)).isEqualTo(1);
+                assertThat(second.stderr()).singleElement().isEqualTo("corelink: data directory " + dataDir
+                        + " is in use by another Corelink server");
+            }
+            first.signal("TERM");
+            assertThat(first.awaitExit(STOP)).isZero();
+        }
+    }
+
+    @Test
+    void environmentVariables_configureTheServer_andFlagsWin() throws Exception {
+        Path dataDir = tmp.resolve("env");
+        Map<String, String> env = Map.of(
+                "CORELINK_DATA_DIR", dataDir.toString(),
+                "CORELINK_PORT", "1",
+                "CORELINK_REGION", "eu-central-1",
+                "CORELINK_ACCOUNT_ID", "123456789012",
+                "CORELINK_ACCESS_KEY_ID", "AKIAFROMENVIRONMENT1",
+                "CORELINK_SECRET_ACCESS_KEY", "secret-from-the-environment-000000000000");
+        try (ServeProcess serve = ServeProcess.run(env, "serve", "--port", "0")) {
+            int port = serve.awaitListening(START);
+            assertThat(serve.stdout()).noneMatch(line -> line.contains("generated administrator access key"));
+            assertThat(Files.exists(dataDir.resolve("admin-credentials"))).isFalse();
+            try (IotClient iot = IotClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+                    .region(Region.EU_CENTRAL_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                            "AKIAFROMENVIRONMENT1", "secret-from-the-environment-000000000000")))
+                    .httpClient(ApacheHttpClient.create()).build()) {
+                assertThat(iot.createThing(r -> r.thingName("env-thing")).thingArn())
+                        .isEqualTo("arn:aws:iot:eu-central-1:123456789012:thing/env-thing");
+            }
+            serve.signal("TERM");
+            assertThat(serve.awaitExit(STOP)).isZero();
+        }
+    }
+
+    @Test
+    void anAcknowledgedWrite_survivesAKill() throws Exception {
+        Path dataDir = tmp.resolve("durable");
+        Map<String, String> env = Map.of("CORELINK_ACCESS_KEY_ID", "AKIADURABILITYTEST01",
+                "CORELINK_SECRET_ACCESS_KEY", "durability-secret-0000000000000000000000");
+        try (ServeProcess serve = ServeProcess.run(env, "serve", "--data-dir", dataDir.toString(), "--port", "0")) {
+            int port = serve.awaitListening(START);
+            try (IotClient iot = iot(port, "AKIADURABILITYTEST01", "durability-secret-0000000000000000000000")) {
+                for (int i = 0; i < 20; i++) {
+                    String name = "durable-" + i;
+                    iot.createThing(r -> r.thingName(name));
+                }
+            }
+            serve.kill();
+            serve.awaitExit(STOP);
+        }
+        try (ServeProcess restarted = ServeProcess.run(env, "serve", "--data-dir", dataDir.toString(), "--port", "0")) {
+            int port = restarted.awaitListening(START);
+            try (IotClient iot = iot(port, "AKIADURABILITYTEST01", "durability-secret-0000000000000000000000")) {
+                assertThat(iot.listThings(r -> r.maxResults(100)).things()).hasSize(20);
+            }
+            restarted.signal("TERM");
+            assertThat(restarted.awaitExit(STOP)).isZero();
+        }
+    }
+
+    @Test
+    void badStartupInput_endsWithOneLineAndANonZeroExit_leavingTheDataDirectoryAlone() throws Exception {
+        Path untouched = tmp.resolve("never-created");
+        assertOneLineFailure(2, "Unknown option: '--no-such-option'", "serve", "--no-such-option");
+        assertOneLineFailure(2, "'--port'", "serve", "--port", "eighty", "--data-dir", untouched.toString());
+        assertOneLineFailure(1, "--port must be 0..65535, not 70000", "serve", "--port", "70000", "--data-dir",
+                untouched.toString());
+        assertOneLineFailure(1, "account id must be 12 digits", "serve", "--account-id", "123", "--data-dir",
+                untouched.toString());
+
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertOneLineFailure(1, "cannot listen on 127.0.0.1:" + taken.getLocalPort(), "serve", "--port",
+                    Integer.toString(taken.getLocalPort()), "--data-dir", untouched.toString());
+        }
+        assertThat(Files.exists(untouched)).isFalse();
+
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+        assertOneLineFailure(1, "is not a directory", "serve", "--port", "0", "--data-dir", file.toString());
+        assertOneLineFailure(1, "PostgreSQL store is not available", "serve", "--port", "0", "--data-dir",
+                tmp.resolve("pg").toString(), "--database-url", "jdbc:postgresql://127.0.0.1:1/x");
+        assertOneLineFailure(1, "set both CORELINK_ACCESS_KEY_ID and CORELINK_SECRET_ACCESS_KEY", Map.of(
+                "CORELINK_ACCESS_KEY_ID", "AKIAONLYTHEKEYID0001"), "serve", "--port", "0", "--data-dir",
+                untouched.toString());
+        assertThat(Files.exists(untouched)).isFalse();
+    }
+
+    private void assertOneLineFailure(int exitCode, String expected, String... args) throws Exception {
+        assertOneLineFailure(exitCode, expected, Map.of(), args);
+    }
+
+    private void assertOneLineFailure(int exitCode, String expected, Map<String, String> env, String... args)
+            throws Exception {
+        try (ServeProcess serve = ServeProcess.run(env, args)) {
+            assertThat(serve.awaitExit(START)).as(String.join(" ", args)).isEqualTo(exitCode);
+            assertThat(serve.stderr()).as(String.join(" ", args)).singleElement().asString()
+                    .startsWith("corelink: ").contains(expected);
+        }
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    private static int health(int port) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/_corelink/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static Properties credentials(Path dataDir) throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(dataDir.resolve("admin-credentials"))) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static IotClient iot(int port, String keyId, String secret) {
+        return IotClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
+                .httpClient(ApacheHttpClient.create()).build();
+    }
+}
