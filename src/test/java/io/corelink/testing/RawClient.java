@@ -56,6 +56,7 @@ public final class RawClient {
         private boolean sign = true;
         private boolean chunked;
         private boolean unsignedPayload;
+
         private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Builder(String method, String pathAndQuery) {

@@ -60,6 +60,11 @@ public final class TestServer implements AutoCloseable {
         return server.controlPlanePort();
     }
 
+    /** The SQLite file of this server's store. */
+    public Path databaseFile() {
+        return server.dataDirectory().resolve("corelink.db");
+    }
+
     public String printed() {
         return out.toString(StandardCharsets.UTF_8);
     }

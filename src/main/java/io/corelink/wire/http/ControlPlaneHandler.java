@@ -68,6 +68,7 @@ public final class ControlPlaneHandler extends Handler.Abstract {
                 return true;
             }
             byte[] body = readBody(request);
+            QueryParameters query = query(family, rawQuery);
             VerifiedCaller caller = verifier.verify(new SignedRequest(method, rawPath, rawQuery, headers, body));
             Router.Match match = router.find(method, rawPath);
             if (match == null) {
@@ -82,7 +83,7 @@ public final class ControlPlaneHandler extends Handler.Abstract {
                         "Credential should be scoped to correct service: '" + family.signingName() + "'. ");
             }
             ApiRequest apiRequest = new ApiRequest(requestId, method, rawPath, rawQuery, headers, body,
-                    match.labels(), query(family, rawQuery));
+                    match.labels(), query);
             ApiResponse answer = route.operation().handle(apiRequest);
             status = answer.status();
             ResponseWriter.success(response, requestId, answer, callback);

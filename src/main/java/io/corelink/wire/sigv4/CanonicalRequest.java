@@ -1,6 +1,7 @@
 package io.corelink.wire.sigv4;
 
 import io.corelink.wire.http.PercentCodec;
+import io.corelink.wire.http.QueryParameters;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,19 +52,11 @@ public final class CanonicalRequest {
         return uri.toString();
     }
 
+    /** @throws IllegalArgumentException when a pair is not validly percent-encoded */
     static String canonicalQuery(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return "";
-        }
         List<String[]> pairs = new ArrayList<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            pairs.add(new String[] {reencode(key), reencode(value)});
+        for (Map.Entry<String, String> pair : QueryParameters.parse(rawQuery).pairs()) {
+            pairs.add(new String[] {PercentCodec.encode(pair.getKey(), false), PercentCodec.encode(pair.getValue(), false)});
         }
         pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
         StringBuilder query = new StringBuilder();
@@ -74,10 +67,6 @@ public final class CanonicalRequest {
             query.append(pair[0]).append('=').append(pair[1]);
         }
         return query.toString();
-    }
-
-    private static String reencode(String raw) {
-        return PercentCodec.encode(PercentCodec.decode(raw), false);
     }
 
     private static String canonicalHeaders(Map<String, List<String>> headers, List<String> signedHeaders) {

@@ -229,6 +229,24 @@ class ControlPlaneWireTest {
     }
 
     @Test
+    void malformedPercentEncoding_is400_neverA500() {
+        RawResponse query = client.request("GET", "/things?maxResults=%zz").unsigned()
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + TestServer.ACCESS_KEY_ID
+                        + "/20260101/us-east-1/iot/aws4_request, SignedHeaders=host, Signature=" + "a".repeat(64))
+                .send();
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.header("x-amzn-ErrorType")).isEqualTo("InvalidRequestException");
+
+        RawResponse path = client.request("GET", "/things/%zz").unsigned()
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + TestServer.ACCESS_KEY_ID
+                        + "/20260101/us-east-1/iot/aws4_request, SignedHeaders=host, Signature=" + "a".repeat(64))
+                .send();
+        assertThat(path.status()).isEqualTo(400);
+        assertThat(path.header("x-amzn-ErrorType")).isNotBlank();
+        assertThat(path.body()).startsWith("{\"message\":");
+    }
+
+    @Test
     void overlongThingNames_are400_neverA500() {
         RawResponse overlong = client.request("GET", "/things/" + "n".repeat(5000)).send();
         assertThat(overlong.status()).isEqualTo(400);
