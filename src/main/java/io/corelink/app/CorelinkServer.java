@@ -2,6 +2,7 @@ package io.corelink.app;
 
 import io.corelink.api.ControlPlaneRoutes;
 import io.corelink.api.health.HealthHandler;
+import io.corelink.service.AssociationService;
 import io.corelink.service.ThingService;
 import io.corelink.store.Store;
 import io.corelink.store.StoreUnavailableException;
@@ -98,7 +99,9 @@ public final class CorelinkServer implements AutoCloseable {
         ThingService things = new ThingService(store, config.account(), clock);
         SigV4Verifier verifier = new SigV4Verifier(new CachedCredentials(store, clock), config.account().region(),
                 clock);
-        return new ControlPlaneHandler(ControlPlaneRoutes.router(things, new PageTokens(tokenKey)), verifier,
+        AssociationService associations = new AssociationService(store, clock);
+        return new ControlPlaneHandler(ControlPlaneRoutes.router(things, associations, new PageTokens(tokenKey)),
+                verifier,
                 Map.of("GET /_corelink/health", new HealthHandler(store, () -> accepting && jetty.isStarted())));
     }
 

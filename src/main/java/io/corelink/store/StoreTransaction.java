@@ -4,6 +4,10 @@ package io.corelink.store;
 public interface StoreTransaction {
     ThingRepository things();
 
+    AssociationRepository associations();
+
+    CoreDeviceRepository coreDevices();
+
     CredentialRepository credentials();
 
     SettingRepository settings();

@@ -3,13 +3,18 @@ package io.corelink.store;
 import io.corelink.domain.thing.Thing;
 import io.corelink.domain.thing.ThingFilter;
 import io.corelink.domain.thing.ThingName;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Things and their attributes. */
 public interface ThingRepository {
 
     Optional<Thing> find(ThingName name);
+
+    /** Those of {@code names} that name a thing, in one query. */
+    Set<ThingName> existing(Collection<ThingName> names);
 
     /** Inserts {@code thing}; returns false, changing nothing, when a thing of that name exists. */
     boolean insertIfAbsent(Thing thing);

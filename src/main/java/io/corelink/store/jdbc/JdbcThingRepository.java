@@ -9,11 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -33,6 +36,17 @@ final class JdbcThingRepository implements ThingRepository {
         return Optional.ofNullable(withAttributes(
                 handle.createQuery(sql.get("findThing")).bind("name", name.value()).map(JdbcThingRepository::row).list())
                 .stream().findFirst().orElse(null));
+    }
+
+    @Override
+    public Set<ThingName> existing(Collection<ThingName> names) {
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        return handle.createQuery(sql.get("findExistingThings"))
+                .bindList("names", names.stream().map(ThingName::value).toList())
+                .mapTo(String.class)
+                .collect(Collectors.mapping(ThingName::of, Collectors.toSet()));
     }
 
     @Override

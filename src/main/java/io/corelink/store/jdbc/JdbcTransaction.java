@@ -1,5 +1,7 @@
 package io.corelink.store.jdbc;
 
+import io.corelink.store.AssociationRepository;
+import io.corelink.store.CoreDeviceRepository;
 import io.corelink.store.CredentialRepository;
 import io.corelink.store.SettingRepository;
 import io.corelink.store.StoreTransaction;
@@ -19,6 +21,16 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public ThingRepository things() {
         return new JdbcThingRepository(handle, sql);
+    }
+
+    @Override
+    public AssociationRepository associations() {
+        return new JdbcAssociationRepository(handle, sql);
+    }
+
+    @Override
+    public CoreDeviceRepository coreDevices() {
+        return new JdbcCoreDeviceRepository(handle, sql);
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.corelink.wire.json;
 
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.ServiceFamily;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -85,6 +87,33 @@ public final class JsonBody {
             throw wrongType(member, "an object");
         }
         return new JsonBody(family, value, qualified(member));
+    }
+
+    /** A list of objects, each with its own path ({@code entries[3]}); null when absent. */
+    public List<JsonBody> objects(String member) {
+        JsonNode value = member(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw wrongType(member, "a list");
+        }
+        List<JsonBody> items = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String itemPath = qualified(member) + "[" + i + "]";
+            if (!item.isObject()) {
+                throw AwsException.cannotParse(family, "Could not parse request body: '" + itemPath
+                        + "' must be an object");
+            }
+            items.add(new JsonBody(family, item, itemPath));
+        }
+        return items;
+    }
+
+    /** The member path of this object in the request, such as {@code entries[3]} (empty for the body itself). */
+    public String path() {
+        return path;
     }
 
     /** A map of strings to strings, in the order sent. */

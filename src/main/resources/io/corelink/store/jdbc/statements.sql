@@ -81,3 +81,27 @@ SELECT value FROM setting WHERE name = :name
 
 -- name: insertSettingIfAbsent
 INSERT INTO setting (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING
+
+-- name: findExistingThings
+SELECT thing_name FROM thing WHERE thing_name IN (<names>)
+
+-- name: registerCoreDevice
+INSERT INTO core_device (thing_name, registered_at) VALUES (:name, :now) ON CONFLICT (thing_name) DO NOTHING
+
+-- name: insertAssociation
+INSERT INTO client_device_association (core_thing_name, client_thing_name, associated_at)
+VALUES (:core, :client, :now)
+ON CONFLICT (core_thing_name, client_thing_name) DO NOTHING
+
+-- name: findAssociatedAmong
+SELECT client_thing_name FROM client_device_association
+WHERE core_thing_name = :core AND client_thing_name IN (<names>)
+
+-- name: deleteAssociations
+DELETE FROM client_device_association WHERE core_thing_name = :core AND client_thing_name IN (<names>)
+
+-- name: listAssociations
+SELECT client_thing_name, associated_at FROM client_device_association
+WHERE core_thing_name = :core AND client_thing_name > :after
+ORDER BY client_thing_name
+LIMIT :limit
