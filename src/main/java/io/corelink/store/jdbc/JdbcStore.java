@@ -5,10 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.corelink.store.Store;
 import io.corelink.store.StoreTransaction;
 import io.corelink.store.StoreUnavailableException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The one JDBC implementation of {@link Store}. Reads and writes may use different pools: SQLite allows one writer at a
@@ -21,6 +24,7 @@ public final class JdbcStore implements Store {
     private final Jdbi reader;
     private final Jdbi writer;
     private final SqlStatements sql;
+    private final LongAdder statements = new LongAdder();
 
     JdbcStore(HikariDataSource readPool, HikariDataSource writePool, String dialect) {
         this.readPool = readPool;
@@ -28,6 +32,19 @@ public final class JdbcStore implements Store {
         this.reader = Jdbi.create(readPool);
         this.writer = Jdbi.create(writePool);
         this.sql = SqlStatements.load(dialect);
+        SqlLogger counter = new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext context) {
+                statements.increment();
+            }
+        };
+        reader.setSqlLogger(counter);
+        writer.setSqlLogger(counter);
+    }
+
+    /** How many statements (a batch counts once) this store has executed; shows round trips per request. */
+    public long statementsExecuted() {
+        return statements.sum();
     }
 
     @Override

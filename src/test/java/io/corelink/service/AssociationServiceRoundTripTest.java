@@ -1,0 +1,69 @@
+package io.corelink.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.corelink.domain.thing.ThingAttributes;
+import io.corelink.domain.thing.ThingName;
+import io.corelink.domain.Account;
+import io.corelink.store.jdbc.JdbcStore;
+import io.corelink.store.jdbc.SqliteStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Speed by design: a request costs the same few statements whether it names 1 thing or 100. */
+class AssociationServiceRoundTripTest {
+    @TempDir
+    Path dir;
+    private JdbcStore store;
+    private AssociationService associations;
+
+    @BeforeEach
+    void open() {
+        store = (JdbcStore) SqliteStore.open(dir.resolve("roundtrips.db"));
+        associations = new AssociationService(store, Clock.systemUTC());
+        ThingService things = new ThingService(store, new Account("us-east-1", "000000000000"), Clock.systemUTC());
+        things.create(ThingName.of("core"), ThingAttributes.NONE);
+        IntStream.range(0, 100).forEach(i -> things.create(ThingName.of("c-" + i), ThingAttributes.NONE));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private long statements(Runnable call) {
+        long before = store.statementsExecuted();
+        call.run();
+        return store.statementsExecuted() - before;
+    }
+
+    private static List<String> clients(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "c-" + i).toList();
+    }
+
+    @Test
+    void associate_isThreeStatements_forOneEntryOrAHundred() {
+        assertThat(statements(() -> associations.associate("core", clients(1)))).isEqualTo(3);
+        assertThat(statements(() -> associations.associate("core", clients(100)))).isEqualTo(3);
+    }
+
+    @Test
+    void disassociate_isThreeStatements_forOneEntryOrAHundred() {
+        associations.associate("core", clients(100));
+        assertThat(statements(() -> associations.disassociate("core", clients(1)))).isEqualTo(3);
+        assertThat(statements(() -> associations.disassociate("core", clients(100)))).isEqualTo(3);
+    }
+
+    @Test
+    void aPage_isTwoStatements_whateverItsSize() {
+        associations.associate("core", clients(100));
+        assertThat(statements(() -> associations.list("core", null, 1))).isEqualTo(2);
+        assertThat(statements(() -> associations.list("core", ThingName.of("c-50"), 100))).isEqualTo(2);
+    }
+}
