@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's quick start, run with Debian's AWS CLI v2 against a real server: the thing registry.
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 start_server
 
 expect_eq "create-thing arn" "arn:aws:iot:us-east-1:000000000000:thing/sensor:1" \

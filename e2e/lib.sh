@@ -2,7 +2,7 @@
 # directory, point Debian's AWS CLI v2 (/usr/bin/aws, not a PATH shim) at it, and assert on what it prints.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 AWS=/usr/bin/aws
 work="$(mktemp -d)"
 server_pid=""

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs the AWS SDK for JavaScript v3 checks against a fresh Corelink server.
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+js="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+[ -d "$js/node_modules" ] || (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
+start_server
+export CORELINK_ENDPOINT="$endpoint"
+export CORELINK_ACCESS_KEY_ID="$(sed -n 's/^aws_access_key_id = //p' "$AWS_SHARED_CREDENTIALS_FILE")"
+export CORELINK_SECRET_ACCESS_KEY="$(sed -n 's/^aws_secret_access_key = //p' "$AWS_SHARED_CREDENTIALS_FILE")"
+cd "$js" && node --test
