@@ -27,6 +27,8 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.greengrassv2.GreengrassV2Client;
 import software.amazon.awssdk.services.greengrassv2.model.GreengrassV2Exception;
+import software.amazon.awssdk.services.greengrassv2.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.greengrassv2.model.ValidationException;
 
 /** The verifier against the AWS SDK's signers as oracles, on the paths and queries Corelink's clients send. */
 class SdkSignerOracleTest {
@@ -63,14 +65,18 @@ class SdkSignerOracleTest {
     }
 
     @Test
-    void greengrassClient_signsWithScopeGreengrass_andAnUnknownRouteIs404AfterAuthentication() {
+    void greengrassClient_signsLabelsWithColonsAndSpaces_andQueries_asTheServerVerifies() {
         try (TestServer server = TestServer.start(); GreengrassV2Client greengrass = server.greengrass()) {
             assertThatThrownBy(() -> greengrass.listClientDevicesAssociatedWithCoreDevice(r -> r
-                    .coreDeviceThingName("core:1 x").maxResults(5).nextToken("a/b=c+d")))
-                    .isInstanceOfSatisfying(GreengrassV2Exception.class, e -> {
+                    .coreDeviceThingName("core:1 x").maxResults(5)))
+                    .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(404);
-                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+                        assertThat(e.resourceId()).isEqualTo("core:1 x");
                     });
+            assertThatThrownBy(() -> greengrass.listClientDevicesAssociatedWithCoreDevice(r -> r
+                    .coreDeviceThingName("core:1 x").maxResults(5).nextToken("a/b=c+d")))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields())
+                            .singleElement().satisfies(f -> assertThat(f.name()).isEqualTo("nextToken")));
             try (GreengrassV2Client wrong = GreengrassV2Client.builder()
                     .endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                     .credentialsProvider(() -> AwsBasicCredentials.create(TestServer.ACCESS_KEY_ID, "wrong-secret-0000"))
