@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.greengrassv2.GreengrassV2Client;
 import software.amazon.awssdk.services.iot.IotClient;
 
 /** {@code corelink serve} as a separate process, started from the packaged jar the launcher runs. */
@@ -117,11 +118,14 @@ class ServeCommandIT {
                 "CORELINK_SECRET_ACCESS_KEY", "durability-secret-0000000000000000000000");
         try (ServeProcess serve = ServeProcess.run(env, "serve", "--data-dir", dataDir.toString(), "--port", "0")) {
             int port = serve.awaitListening(START);
-            try (IotClient iot = iot(port, "AKIADURABILITYTEST01", "durability-secret-0000000000000000000000")) {
+            try (IotClient iot = iot(port, "AKIADURABILITYTEST01", "durability-secret-0000000000000000000000");
+                 GreengrassV2Client greengrass = greengrass(port)) {
                 for (int i = 0; i < 20; i++) {
                     String name = "durable-" + i;
                     iot.createThing(r -> r.thingName(name));
                 }
+                greengrass.batchAssociateClientDeviceWithCoreDevice(r -> r.coreDeviceThingName("durable-0")
+                        .entries(e -> e.thingName("durable-1"), e -> e.thingName("durable-2")));
             }
             serve.kill();
             serve.awaitExit(STOP);
@@ -130,6 +134,11 @@ class ServeCommandIT {
             int port = restarted.awaitListening(START);
             try (IotClient iot = iot(port, "AKIADURABILITYTEST01", "durability-secret-0000000000000000000000")) {
                 assertThat(iot.listThings(r -> r.maxResults(100)).things()).hasSize(20);
+            }
+            try (GreengrassV2Client greengrass = greengrass(port)) {
+                assertThat(greengrass.listClientDevicesAssociatedWithCoreDevice(r -> r.coreDeviceThingName("durable-0"))
+                        .associatedClientDevices()).extracting(d -> d.thingName())
+                        .containsExactly("durable-1", "durable-2");
             }
             restarted.signal("TERM");
             assertThat(restarted.awaitExit(STOP)).isZero();
@@ -190,6 +199,14 @@ class ServeCommandIT {
             properties.load(reader);
         }
         return properties;
+    }
+
+    private static GreengrassV2Client greengrass(int port) {
+        return GreengrassV2Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        "AKIADURABILITYTEST01", "durability-secret-0000000000000000000000")))
+                .httpClient(ApacheHttpClient.create()).build();
     }
 
     private static IotClient iot(int port, String keyId, String secret) {
