@@ -3,12 +3,33 @@ package io.corelink.api;
 import io.corelink.api.greengrass.BatchAssociateClientDeviceWithCoreDeviceHandler;
 import io.corelink.api.greengrass.BatchDisassociateClientDeviceFromCoreDeviceHandler;
 import io.corelink.api.greengrass.ListClientDevicesAssociatedWithCoreDeviceHandler;
+import io.corelink.api.greengrass.DeleteCoreDeviceHandler;
+import io.corelink.api.greengrass.GetConnectivityInfoHandler;
+import io.corelink.api.greengrass.GetCoreDeviceHandler;
+import io.corelink.api.greengrass.ListCoreDevicesHandler;
+import io.corelink.api.greengrass.ListTagsForResourceHandler;
+import io.corelink.api.greengrass.TagResourceHandler;
+import io.corelink.api.greengrass.UntagResourceHandler;
+import io.corelink.api.greengrass.UpdateConnectivityInfoHandler;
+import io.corelink.api.iot.AttachThingPrincipalHandler;
+import io.corelink.api.iot.CreateKeysAndCertificateHandler;
 import io.corelink.api.iot.CreateThingHandler;
+import io.corelink.api.iot.DeleteCertificateHandler;
+import io.corelink.api.iot.DescribeCertificateHandler;
+import io.corelink.api.iot.DetachThingPrincipalHandler;
+import io.corelink.api.iot.ListCertificatesHandler;
+import io.corelink.api.iot.ListPrincipalThingsHandler;
+import io.corelink.api.iot.ListThingPrincipalsHandler;
+import io.corelink.api.iot.RegisterCertificateWithoutCAHandler;
+import io.corelink.api.iot.UpdateCertificateHandler;
 import io.corelink.api.iot.DeleteThingHandler;
 import io.corelink.api.iot.DescribeThingHandler;
 import io.corelink.api.iot.ListThingsHandler;
 import io.corelink.api.iot.UpdateThingHandler;
 import io.corelink.service.AssociationService;
+import io.corelink.service.CertificateService;
+import io.corelink.service.CoreDeviceService;
+import io.corelink.service.PrincipalService;
 import io.corelink.service.ThingService;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.Operation;
@@ -22,12 +43,25 @@ import java.util.List;
 /** The route table of the control plane: method + URI template of the AWS models → operation. */
 public final class ControlPlaneRoutes {
     private static final String CORE_DEVICE = "/greengrass/v2/coreDevices/{coreDeviceThingName}";
+    private static final String CONNECTIVITY = "/greengrass/things/{thingName}/connectivityInfo";
+    private static final String TAGS = "/tags/{resourceArn}";
     private final List<Route> routes = new ArrayList<>();
 
     private ControlPlaneRoutes() {
     }
 
-    public static Router router(ThingService things, AssociationService associations, PageTokens tokens) {
+    /** The services the control plane's operations use. */
+    public record Services(ThingService things, AssociationService associations, CertificateService certificates,
+                           PrincipalService principals, CoreDeviceService coreDevices, PageTokens tokens) {
+    }
+
+    public static Router router(Services services) {
+        ThingService things = services.things();
+        AssociationService associations = services.associations();
+        CertificateService certificates = services.certificates();
+        PrincipalService principals = services.principals();
+        CoreDeviceService coreDevices = services.coreDevices();
+        PageTokens tokens = services.tokens();
         ControlPlaneRoutes table = new ControlPlaneRoutes();
         table.greengrass("POST", CORE_DEVICE + "/associateClientDevices", "BatchAssociateClientDeviceWithCoreDevice",
                 new BatchAssociateClientDeviceWithCoreDeviceHandler(associations));
@@ -41,6 +75,32 @@ public final class ControlPlaneRoutes {
         table.iot("PATCH", "/things/{thingName}", "UpdateThing", new UpdateThingHandler(things));
         table.iot("DELETE", "/things/{thingName}", "DeleteThing", new DeleteThingHandler(things));
         table.iot("GET", "/things", "ListThings", new ListThingsHandler(things, tokens));
+        table.iot("POST", "/keys-and-certificate", "CreateKeysAndCertificate",
+                new CreateKeysAndCertificateHandler(certificates));
+        table.iot("POST", "/certificate/register-no-ca", "RegisterCertificateWithoutCA",
+                new RegisterCertificateWithoutCAHandler(certificates));
+        table.iot("GET", "/certificates/{certificateId}", "DescribeCertificate",
+                new DescribeCertificateHandler(certificates));
+        table.iot("PUT", "/certificates/{certificateId}", "UpdateCertificate", new UpdateCertificateHandler(certificates));
+        table.iot("DELETE", "/certificates/{certificateId}", "DeleteCertificate",
+                new DeleteCertificateHandler(certificates));
+        table.iot("GET", "/certificates", "ListCertificates", new ListCertificatesHandler(certificates, tokens));
+        table.iot("PUT", "/things/{thingName}/principals", "AttachThingPrincipal",
+                new AttachThingPrincipalHandler(principals));
+        table.iot("DELETE", "/things/{thingName}/principals", "DetachThingPrincipal",
+                new DetachThingPrincipalHandler(principals));
+        table.iot("GET", "/things/{thingName}/principals", "ListThingPrincipals",
+                new ListThingPrincipalsHandler(principals, tokens));
+        table.iot("GET", "/principals/things", "ListPrincipalThings", new ListPrincipalThingsHandler(principals, tokens));
+        table.greengrass("GET", CORE_DEVICE, "GetCoreDevice", new GetCoreDeviceHandler(coreDevices));
+        table.greengrass("DELETE", CORE_DEVICE, "DeleteCoreDevice", new DeleteCoreDeviceHandler(coreDevices));
+        table.greengrass("GET", "/greengrass/v2/coreDevices", "ListCoreDevices",
+                new ListCoreDevicesHandler(coreDevices, tokens));
+        table.greengrass("GET", CONNECTIVITY, "GetConnectivityInfo", new GetConnectivityInfoHandler(coreDevices));
+        table.greengrass("PUT", CONNECTIVITY, "UpdateConnectivityInfo", new UpdateConnectivityInfoHandler(coreDevices));
+        table.greengrass("POST", TAGS, "TagResource", new TagResourceHandler(coreDevices));
+        table.greengrass("DELETE", TAGS, "UntagResource", new UntagResourceHandler(coreDevices));
+        table.greengrass("GET", TAGS, "ListTagsForResource", new ListTagsForResourceHandler(coreDevices));
         return new Router(table.routes);
     }
 

@@ -2,7 +2,11 @@ package io.corelink.app;
 
 import io.corelink.api.ControlPlaneRoutes;
 import io.corelink.api.health.HealthHandler;
+import io.corelink.pki.CertificateAuthority;
 import io.corelink.service.AssociationService;
+import io.corelink.service.CertificateService;
+import io.corelink.service.CoreDeviceService;
+import io.corelink.service.PrincipalService;
 import io.corelink.service.ThingService;
 import io.corelink.store.Store;
 import io.corelink.store.StoreUnavailableException;
@@ -96,12 +100,17 @@ public final class CorelinkServer implements AutoCloseable {
         String storedKey = store.write(tx -> tx.settings().putIfAbsent(PAGE_TOKEN_KEY,
                 Base64.getEncoder().encodeToString(PageTokens.newKey())));
         byte[] tokenKey = Base64.getDecoder().decode(storedKey);
+        CertificateAuthority authority = RootCertificateAuthority.ensure(store, dataDir, clock);
         ThingService things = new ThingService(store, config.account(), clock);
         SigV4Verifier verifier = new SigV4Verifier(new CachedCredentials(store, clock), config.account().region(),
                 clock);
-        AssociationService associations = new AssociationService(store, clock);
-        return new ControlPlaneHandler(ControlPlaneRoutes.router(things, associations, new PageTokens(tokenKey)),
-                verifier,
+        ControlPlaneRoutes.Services services = new ControlPlaneRoutes.Services(things,
+                new AssociationService(store, clock),
+                new CertificateService(store, config.account(), authority, clock),
+                new PrincipalService(store, config.account(), clock),
+                new CoreDeviceService(store, config.account(), clock),
+                new PageTokens(tokenKey));
+        return new ControlPlaneHandler(ControlPlaneRoutes.router(services), verifier,
                 Map.of("GET /_corelink/health", new HealthHandler(store, () -> accepting && jetty.isStarted())));
     }
 

@@ -1,5 +1,6 @@
 package io.corelink.domain;
 
+import io.corelink.domain.certificate.CertificateId;
 import io.corelink.domain.thing.ThingName;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -24,6 +25,33 @@ public record Account(String region, String accountId) {
         if (!REGION.matcher(region).matches()) {
             throw new IllegalArgumentException("region must look like us-east-1, not '" + region + "'");
         }
+    }
+
+    /** {@code arn:aws:iot:<region>:<account>:cert/<certificateId>}. */
+    public String certificateArn(CertificateId id) {
+        return "arn:aws:iot:" + region + ":" + accountId + ":cert/" + id.value();
+    }
+
+    /** The certificate a principal ARN names, when it is a certificate ARN of this account and region. */
+    public java.util.Optional<CertificateId> certificateOf(String principal) {
+        String prefix = "arn:aws:iot:" + region + ":" + accountId + ":cert/";
+        if (principal == null || !principal.startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        String id = principal.substring(prefix.length());
+        return id.matches("[0-9a-f]{64}") ? java.util.Optional.of(new CertificateId(id)) : java.util.Optional.empty();
+    }
+
+    /** {@code arn:aws:greengrass:<region>:<account>:coreDevices:<name>}. */
+    public String coreDeviceArn(ThingName name) {
+        return "arn:aws:greengrass:" + region + ":" + accountId + ":coreDevices:" + name.value();
+    }
+
+    /** The core device a Greengrass ARN names, when it is a core-device ARN of this account and region. */
+    public java.util.Optional<String> coreDeviceOf(String arn) {
+        String prefix = "arn:aws:greengrass:" + region + ":" + accountId + ":coreDevices:";
+        return arn != null && arn.startsWith(prefix) && arn.length() > prefix.length()
+                ? java.util.Optional.of(arn.substring(prefix.length())) : java.util.Optional.empty();
     }
 
     /** {@code arn:aws:iot:<region>:<account>:thing/<name>}. */

@@ -1,6 +1,7 @@
 package io.corelink.service;
 
 import io.corelink.domain.Account;
+import io.corelink.domain.error.ConflictException;
 import io.corelink.domain.error.ResourceAlreadyExistsException;
 import io.corelink.domain.error.ResourceNotFoundException;
 import io.corelink.domain.error.VersionConflictException;
@@ -75,15 +76,21 @@ public final class ThingService {
     }
 
     /**
-     * Deletes the thing and everything that names it. Deleting an unknown thing succeeds, as in AWS IoT.
+     * Deletes the thing and everything that names it (associations, its core-device record). Deleting an unknown
+     * thing succeeds, as in AWS IoT.
      *
      * @throws VersionConflictException when the thing exists and {@code expectedVersion} is not its version
+     * @throws ConflictException when certificates are still attached to it (AWS refuses too)
      */
     public void delete(ThingName name, Long expectedVersion) {
         store.write(tx -> {
             Optional<Thing> current = tx.things().find(name);
             if (current.isPresent()) {
                 checkVersion(current.get(), expectedVersion);
+                if (tx.principals().countForThing(name) > 0) {
+                    throw new ConflictException(ConflictException.Kind.THING_HAS_PRINCIPALS,
+                            "Cannot delete. Thing " + name + " is still attached to one or more principals");
+                }
                 tx.things().delete(name);
             }
             return null;

@@ -1,11 +1,46 @@
 package io.corelink.store;
 
+import io.corelink.domain.coredevice.ConnectivityEndpoint;
+import io.corelink.domain.coredevice.CoreDevice;
+import io.corelink.domain.coredevice.CoreDeviceStatus;
 import io.corelink.domain.thing.ThingName;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
 
-/** The core-device records of things that act as Greengrass core devices. */
+/** The core-device records of things that act as Greengrass core devices, with their connectivity and tags. */
 public interface CoreDeviceRepository {
 
     /** Makes the thing a core device unless it is one already. */
     void registerIfAbsent(ThingName thing, Instant now);
+
+    Optional<CoreDevice> find(ThingName thing);
+
+    /**
+     * Up to {@code limit} core devices after {@code after} (null: from the first), by name; only those with
+     * {@code status} (null: all) as of {@code now}.
+     */
+    List<CoreDevice> list(CoreDeviceStatus status, Instant now, ThingName after, int limit);
+
+    /** Deletes the record, its connectivity, tags and associations (not the thing); returns whether it existed. */
+    boolean delete(ThingName thing);
+
+    /** Records a data-plane call by the core device. */
+    void markSeen(ThingName thing, Instant now);
+
+    /** Replaces the whole connectivity list and sets its new version. */
+    void replaceConnectivity(ThingName thing, List<ConnectivityEndpoint> endpoints, String version);
+
+    /** The connectivity list in the order it was set. */
+    List<ConnectivityEndpoint> connectivity(ThingName thing);
+
+    SortedMap<String, String> tags(ThingName thing);
+
+    /** Adds the tags, replacing the values of keys that exist. */
+    void putTags(ThingName thing, Map<String, String> tags);
+
+    void removeTags(ThingName thing, Collection<String> keys);
 }

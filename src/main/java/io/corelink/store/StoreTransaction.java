@@ -8,6 +8,10 @@ public interface StoreTransaction {
 
     CoreDeviceRepository coreDevices();
 
+    CertificateRepository certificates();
+
+    PrincipalRepository principals();
+
     CredentialRepository credentials();
 
     SettingRepository settings();

@@ -1,7 +1,9 @@
 package io.corelink.store.jdbc;
 
 import io.corelink.store.AssociationRepository;
+import io.corelink.store.CertificateRepository;
 import io.corelink.store.CoreDeviceRepository;
+import io.corelink.store.PrincipalRepository;
 import io.corelink.store.CredentialRepository;
 import io.corelink.store.SettingRepository;
 import io.corelink.store.StoreTransaction;
@@ -31,6 +33,16 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public CoreDeviceRepository coreDevices() {
         return new JdbcCoreDeviceRepository(handle, sql);
+    }
+
+    @Override
+    public CertificateRepository certificates() {
+        return new JdbcCertificateRepository(handle, sql);
+    }
+
+    @Override
+    public PrincipalRepository principals() {
+        return new JdbcPrincipalRepository(handle, sql);
     }
 
     @Override

@@ -27,6 +27,11 @@ public enum AwsError {
     ResourceAlreadyExistsException(409),
     VersionConflictException(409),
     InternalFailureException(500),
+    CertificateValidationException(400),
+    CertificateStateException(406),
+    DeleteConflictException(409),
+    /** AWS IoT answers a DeleteThing of a thing with attached principals with this code and status 409. */
+    InvalidRequestConflictException(409, "InvalidRequestException"),
     IotThrottlingException(400, "ThrottlingException");
 
     private final int status;

@@ -1,6 +1,9 @@
 package io.corelink.wire.error;
 
+import io.corelink.domain.error.CertificateStateException;
+import io.corelink.domain.error.ConflictException;
 import io.corelink.domain.error.DomainException;
+import io.corelink.domain.error.InvalidCertificateException;
 import io.corelink.domain.error.InvalidRequestException;
 import io.corelink.domain.error.InvalidValueException;
 import io.corelink.domain.error.ResourceAlreadyExistsException;
@@ -28,6 +31,22 @@ public final class DomainErrors {
                             ordered("resourceId", exists.resourceId(), "resourceType", "thing"))
                     : new AwsException(AwsError.ResourceAlreadyExistsException, e.getMessage(),
                             ordered("resourceId", exists.resourceId(), "resourceArn", exists.resourceArn()));
+        }
+        if (e instanceof InvalidCertificateException) {
+            return greengrass ? new AwsException(AwsError.ValidationException, e.getMessage(),
+                    Map.of("reason", "OTHER"))
+                    : new AwsException(AwsError.CertificateValidationException, e.getMessage());
+        }
+        if (e instanceof CertificateStateException) {
+            return new AwsException(greengrass ? AwsError.ConflictException : AwsError.CertificateStateException,
+                    e.getMessage());
+        }
+        if (e instanceof ConflictException conflict) {
+            return switch (conflict.kind()) {
+                case CERTIFICATE_ATTACHED -> new AwsException(AwsError.DeleteConflictException, e.getMessage());
+                case THING_HAS_PRINCIPALS -> new AwsException(AwsError.InvalidRequestConflictException, e.getMessage());
+                case PRINCIPAL_EXCLUSIVE -> new AwsException(family.validationError(), e.getMessage());
+            };
         }
         if (e instanceof VersionConflictException) {
             return new AwsException(greengrass ? AwsError.ConflictException : AwsError.VersionConflictException,

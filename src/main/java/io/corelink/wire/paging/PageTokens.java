@@ -20,8 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class PageTokens {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    // Standard base64: IoT's ListCertificates marker must match [A-Za-z0-9+/]+={0,2}; clients percent-encode it.
+    private static final Base64.Encoder ENCODER = Base64.getEncoder();
+    private static final Base64.Decoder DECODER = Base64.getDecoder();
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();

@@ -105,3 +105,119 @@ SELECT client_thing_name, associated_at FROM client_device_association
 WHERE core_thing_name = :core AND client_thing_name > :after
 ORDER BY client_thing_name
 LIMIT :limit
+
+-- name: insertCertificate
+INSERT INTO certificate (certificate_id, certificate_pem, status, ca_certificate_id, created_at, last_modified_at,
+                         not_before, not_after, generation_id, customer_version)
+VALUES (:id, :pem, :status, :caId, :createdAt, :lastModifiedAt, :notBefore, :notAfter, :generationId, :customerVersion)
+ON CONFLICT (certificate_id) DO NOTHING
+
+-- name: findCertificate
+SELECT certificate_id, certificate_pem, status, ca_certificate_id, created_at, last_modified_at, not_before, not_after,
+       generation_id, customer_version
+FROM certificate WHERE certificate_id = :id
+
+-- name: updateCertificate
+UPDATE certificate SET status = :status, last_modified_at = :lastModifiedAt, generation_id = :generationId,
+                       customer_version = :customerVersion
+WHERE certificate_id = :id
+
+-- name: deleteCertificate
+DELETE FROM certificate WHERE certificate_id = :id
+
+-- name: listCertificatesAscending
+SELECT certificate_id, certificate_pem, status, ca_certificate_id, created_at, last_modified_at, not_before, not_after,
+       generation_id, customer_version
+FROM certificate
+WHERE (created_at, certificate_id) > (:afterCreatedAt, :afterId)
+ORDER BY created_at, certificate_id
+LIMIT :limit
+
+-- name: listCertificatesDescending
+SELECT certificate_id, certificate_pem, status, ca_certificate_id, created_at, last_modified_at, not_before, not_after,
+       generation_id, customer_version
+FROM certificate
+WHERE (created_at, certificate_id) < (:afterCreatedAt, :afterId)
+ORDER BY created_at DESC, certificate_id DESC
+LIMIT :limit
+
+-- name: attachPrincipal
+INSERT INTO thing_principal (thing_name, certificate_id, exclusive, attached_at)
+VALUES (:thing, :certificate, :exclusive, :now)
+ON CONFLICT (thing_name, certificate_id) DO UPDATE SET exclusive = excluded.exclusive
+
+-- name: detachPrincipal
+DELETE FROM thing_principal WHERE thing_name = :thing AND certificate_id = :certificate
+
+-- name: findAttachments
+SELECT thing_name, certificate_id, exclusive FROM thing_principal WHERE certificate_id = :certificate
+ORDER BY thing_name
+
+-- name: countPrincipalsOfThing
+SELECT COUNT(*) FROM thing_principal WHERE thing_name = :thing
+
+-- name: listPrincipalsOfThing
+SELECT certificate_id FROM thing_principal
+WHERE thing_name = :thing AND certificate_id > :after
+ORDER BY certificate_id
+LIMIT :limit
+
+-- name: listThingsOfPrincipal
+SELECT thing_name FROM thing_principal
+WHERE certificate_id = :certificate AND thing_name > :after
+ORDER BY thing_name
+LIMIT :limit
+
+-- name: findCoreDevice
+SELECT thing_name, registered_at, last_seen_at, connectivity_version FROM core_device WHERE thing_name = :name
+
+-- name: listCoreDevices
+SELECT thing_name, registered_at, last_seen_at, connectivity_version FROM core_device
+WHERE thing_name > :after
+ORDER BY thing_name
+LIMIT :limit
+
+-- name: listHealthyCoreDevices
+SELECT thing_name, registered_at, last_seen_at, connectivity_version FROM core_device
+WHERE thing_name > :after AND last_seen_at >= :healthySince
+ORDER BY thing_name
+LIMIT :limit
+
+-- name: listUnhealthyCoreDevices
+SELECT thing_name, registered_at, last_seen_at, connectivity_version FROM core_device
+WHERE thing_name > :after AND (last_seen_at IS NULL OR last_seen_at < :healthySince)
+ORDER BY thing_name
+LIMIT :limit
+
+-- name: deleteCoreDevice
+DELETE FROM core_device WHERE thing_name = :name
+
+-- name: deleteAssociationsOfCore
+DELETE FROM client_device_association WHERE core_thing_name = :name
+
+-- name: markCoreDeviceSeen
+UPDATE core_device SET last_seen_at = :now WHERE thing_name = :name
+
+-- name: setConnectivityVersion
+UPDATE core_device SET connectivity_version = :version WHERE thing_name = :name
+
+-- name: deleteConnectivity
+DELETE FROM core_device_connectivity WHERE thing_name = :name
+
+-- name: insertConnectivity
+INSERT INTO core_device_connectivity (thing_name, position, connectivity_id, host_address, port_number, metadata)
+VALUES (:name, :position, :id, :hostAddress, :portNumber, :metadata)
+
+-- name: findConnectivity
+SELECT connectivity_id, host_address, port_number, metadata FROM core_device_connectivity
+WHERE thing_name = :name ORDER BY position
+
+-- name: findTags
+SELECT tag_key, tag_value FROM core_device_tag WHERE thing_name = :name ORDER BY tag_key
+
+-- name: upsertTag
+INSERT INTO core_device_tag (thing_name, tag_key, tag_value) VALUES (:name, :key, :value)
+ON CONFLICT (thing_name, tag_key) DO UPDATE SET tag_value = excluded.tag_value
+
+-- name: deleteTags
+DELETE FROM core_device_tag WHERE thing_name = :name AND tag_key IN (<keys>)

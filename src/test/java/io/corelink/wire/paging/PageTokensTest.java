@@ -11,7 +11,7 @@ class PageTokensTest {
     @Test
     void aSealedPosition_opensOnlyForItsScope() {
         String token = tokens.seal("core-1", "sensor-042");
-        assertThat(token).doesNotContain("sensor").matches("[A-Za-z0-9_-]+");
+        assertThat(token).doesNotContain("sensor").matches("[A-Za-z0-9+/]+={0,2}");
         assertThat(tokens.open("core-1", token)).contains("sensor-042");
         assertThat(tokens.open("core-2", token)).isEmpty();
     }
@@ -19,9 +19,9 @@ class PageTokensTest {
     @Test
     void alteredForgedOrForeignTokens_doNotOpen() {
         String token = tokens.seal("s", "position");
-        byte[] bytes = Base64.getUrlDecoder().decode(token);
+        byte[] bytes = Base64.getDecoder().decode(token);
         bytes[bytes.length / 2] ^= 1;
-        assertThat(tokens.open("s", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))).isEmpty();
+        assertThat(tokens.open("s", Base64.getEncoder().encodeToString(bytes))).isEmpty();
         assertThat(tokens.open("s", "not a token")).isEmpty();
         assertThat(tokens.open("s", "")).isEmpty();
         assertThat(new PageTokens(PageTokens.newKey()).open("s", token)).isEmpty();

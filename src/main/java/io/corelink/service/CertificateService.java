@@ -1,0 +1,162 @@
+package io.corelink.service;
+
+import io.corelink.domain.Account;
+import io.corelink.domain.certificate.Certificate;
+import io.corelink.domain.certificate.CertificateId;
+import io.corelink.domain.certificate.CertificateStatus;
+import io.corelink.domain.certificate.ParsedCertificate;
+import io.corelink.domain.error.CertificateStateException;
+import io.corelink.domain.error.ConflictException;
+import io.corelink.domain.error.InvalidCertificateException;
+import io.corelink.domain.error.InvalidRequestException;
+import io.corelink.domain.error.ResourceAlreadyExistsException;
+import io.corelink.domain.error.ResourceNotFoundException;
+import io.corelink.pki.CertificateAuthority;
+import io.corelink.pki.Pem;
+import io.corelink.store.CertificateRepository;
+import io.corelink.store.PrincipalRepository;
+import io.corelink.store.Store;
+import java.security.KeyPair;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The certificates of the registry, with AWS IoT's state rules. Each call is one store transaction. */
+public final class CertificateService {
+    private final Store store;
+    private final Account account;
+    private final CertificateAuthority authority;
+    private final Clock clock;
+
+    public CertificateService(Store store, Account account, CertificateAuthority authority, Clock clock) {
+        this.store = store;
+        this.account = account;
+        this.authority = authority;
+        this.clock = clock;
+    }
+
+    /** A certificate Corelink issued, with its key pair; the private key exists only in this object. */
+    public record IssuedCertificate(Certificate certificate, String publicKeyPem, String privateKeyPem) {
+    }
+
+    /** Makes an RSA 2048 key pair and a certificate for it signed by the root CA; the private key is not stored. */
+    public IssuedCertificate createKeysAndCertificate(boolean setAsActive) {
+        KeyPair keys = CertificateAuthority.rsa2048();
+        X509Certificate issued = authority.issueDeviceCertificate(keys.getPublic(), clock);
+        String pem = Pem.write(issued);
+        ParsedCertificate parsed = ParsedCertificate.fromPem(pem);
+        Certificate certificate = newCertificate(parsed, pem,
+                setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE, authorityId());
+        store.write(tx -> tx.certificates().insertIfAbsent(certificate));
+        return new IssuedCertificate(certificate, Pem.write(keys.getPublic()), Pem.write(keys.getPrivate()));
+    }
+
+    /**
+     * Registers a certificate of any issuer.
+     *
+     * @param status the initial state, or null for {@code INACTIVE}
+     * @throws InvalidCertificateException when the PEM holds no well-formed, unexpired X.509 certificate
+     * @throws InvalidRequestException when {@code status} is one a caller cannot set
+     * @throws ResourceAlreadyExistsException when the certificate is registered already
+     */
+    public Certificate register(String pem, CertificateStatus status) {
+        CertificateStatus initial = status == null ? CertificateStatus.INACTIVE : status;
+        if (!initial.isSettable()) {
+            throw new InvalidRequestException("A certificate cannot be registered with status " + initial + ".");
+        }
+        ParsedCertificate parsed = ParsedCertificate.fromPem(pem);
+        if (parsed.notAfter().isBefore(clock.instant())) {
+            throw new InvalidCertificateException("The certificate has expired.");
+        }
+        Certificate certificate = newCertificate(parsed, pem, initial, null);
+        if (!store.write(tx -> tx.certificates().insertIfAbsent(certificate))) {
+            throw new ResourceAlreadyExistsException(certificate.id().value(), account.certificateArn(certificate.id()),
+                    "The certificate is already provisioned or registered");
+        }
+        return certificate;
+    }
+
+    /** @throws ResourceNotFoundException when there is no such certificate */
+    public Certificate describe(CertificateId id) {
+        return store.read(tx -> tx.certificates().find(id)).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Puts the certificate into {@code newStatus}; idempotent.
+     *
+     * @throws InvalidRequestException when {@code newStatus} is one a caller cannot set
+     * @throws ResourceNotFoundException when there is no such certificate
+     */
+    public void updateStatus(CertificateId id, CertificateStatus newStatus) {
+        if (!newStatus.isSettable()) {
+            throw new InvalidRequestException("The status of a certificate cannot be set to " + newStatus + ".");
+        }
+        store.write(tx -> {
+            Certificate current = tx.certificates().find(id).orElseThrow(() -> notFound(id));
+            Certificate updated = current.withStatus(newStatus, clock.instant(), UUID.randomUUID().toString());
+            if (updated != current) {
+                tx.certificates().update(updated);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Deletes the certificate. {@code forceDelete} would bypass policy attachments, which Corelink does not have.
+     *
+     * @throws ResourceNotFoundException when there is no such certificate
+     * @throws CertificateStateException when it is ACTIVE (checked first)
+     * @throws ConflictException when it is still attached to a thing
+     */
+    public void delete(CertificateId id) {
+        store.write(tx -> {
+            Certificate current = tx.certificates().find(id).orElseThrow(() -> notFound(id));
+            if (current.status() == CertificateStatus.ACTIVE) {
+                throw new CertificateStateException("Certificate must be deactivated before deletion.");
+            }
+            List<PrincipalRepository.Attachment> attachments = tx.principals().attachments(id);
+            if (!attachments.isEmpty()) {
+                throw new ConflictException(ConflictException.Kind.CERTIFICATE_ATTACHED,
+                        "Things must be detached before deletion (arn: " + account.certificateArn(id) + ")");
+            }
+            tx.certificates().delete(id);
+            return null;
+        });
+    }
+
+    /** A page of certificates by creation date (then id), ascending or descending. */
+    public Page<Certificate> list(boolean ascending, CertificateRepository.Position after, int limit) {
+        return Page.of(store.read(tx -> tx.certificates().list(ascending, after, limit + 1)), limit);
+    }
+
+    public String arnOf(CertificateId id) {
+        return account.certificateArn(id);
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    private Certificate newCertificate(ParsedCertificate parsed, String pem, CertificateStatus status,
+                                       CertificateId caId) {
+        Instant now = clock.instant();
+        return new Certificate(parsed.id(), pem, status, caId, now, now, parsed.notBefore(), parsed.notAfter(),
+                UUID.randomUUID().toString(), 1);
+    }
+
+    private CertificateId authorityId() {
+        try {
+            return CertificateId.ofDer(authority.certificate().getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("the root CA certificate cannot be encoded", e);
+        }
+    }
+
+    static ResourceNotFoundException notFound(CertificateId id) {
+        return new ResourceNotFoundException("certificate", id.value(),
+                "The certificate given in the request does not exist (" + id + ").");
+    }
+}

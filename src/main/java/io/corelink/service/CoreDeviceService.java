@@ -1,0 +1,165 @@
+package io.corelink.service;
+
+import io.corelink.domain.Account;
+import io.corelink.domain.coredevice.ConnectivityEndpoint;
+import io.corelink.domain.coredevice.CoreDevice;
+import io.corelink.domain.coredevice.CoreDeviceStatus;
+import io.corelink.domain.error.InvalidRequestException;
+import io.corelink.domain.error.ResourceNotFoundException;
+import io.corelink.domain.thing.ThingName;
+import io.corelink.store.Store;
+import io.corelink.store.StoreTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Core devices, their connectivity info and their tags (control-plane.md §7). Each call is one store transaction.
+ */
+public final class CoreDeviceService {
+    /** AWS's limit of user tags on one resource. */
+    public static final int MAX_TAGS = 50;
+
+    private final Store store;
+    private final Account account;
+    private final Clock clock;
+
+    public CoreDeviceService(Store store, Account account, Clock clock) {
+        this.store = store;
+        this.account = account;
+        this.clock = clock;
+    }
+
+    /** A core device with its tags, as GetCoreDevice shows it. */
+    public record Described(CoreDevice device, CoreDeviceStatus status, SortedMap<String, String> tags) {
+    }
+
+    /** @throws ResourceNotFoundException when the thing is not a core device */
+    public Described get(String name) {
+        Instant now = clock.instant();
+        return store.read(tx -> {
+            CoreDevice device = requireCoreDevice(tx, name);
+            return new Described(device, device.status(now), tx.coreDevices().tags(device.name()));
+        });
+    }
+
+    /** A page of core devices by name, with {@code status} (null: any) as of now. */
+    public Page<CoreDevice> list(CoreDeviceStatus status, ThingName after, int limit) {
+        Instant now = clock.instant();
+        return Page.of(store.read(tx -> tx.coreDevices().list(status, now, after, limit + 1)), limit);
+    }
+
+    public CoreDeviceStatus statusOf(CoreDevice device) {
+        return device.status(clock.instant());
+    }
+
+    /**
+     * Removes the core-device record, its connectivity info, CA certificates, tags and associations; not the thing.
+     *
+     * @throws ResourceNotFoundException when the thing is not a core device
+     */
+    public void delete(String name) {
+        store.write(tx -> {
+            CoreDevice device = requireCoreDevice(tx, name);
+            tx.coreDevices().delete(device.name());
+            return null;
+        });
+    }
+
+    /**
+     * The thing's connectivity info in the order it was set; empty when it has none.
+     *
+     * @throws ResourceNotFoundException when there is no such thing
+     */
+    public List<ConnectivityEndpoint> connectivity(String thingName) {
+        return store.read(tx -> {
+            ThingName thing = requireThing(tx, thingName);
+            return tx.coreDevices().connectivity(thing);
+        });
+    }
+
+    /**
+     * Replaces the thing's whole connectivity list, making it a core device if it was not one.
+     *
+     * @return the new version
+     * @throws ResourceNotFoundException when there is no such thing
+     */
+    public String updateConnectivity(String thingName, List<ConnectivityEndpoint> endpoints) {
+        String version = UUID.randomUUID().toString();
+        store.write(tx -> {
+            ThingName thing = requireThing(tx, thingName);
+            tx.coreDevices().registerIfAbsent(thing, clock.instant());
+            tx.coreDevices().replaceConnectivity(thing, endpoints, version);
+            return null;
+        });
+        return version;
+    }
+
+    /** @throws ResourceNotFoundException when the ARN names no core device of this account */
+    public SortedMap<String, String> tags(String resourceArn) {
+        return store.read(tx -> tx.coreDevices().tags(requireTagged(tx, resourceArn)));
+    }
+
+    /**
+     * Adds tags, updating the values of existing keys.
+     *
+     * @throws ResourceNotFoundException when the ARN names no core device of this account
+     * @throws InvalidRequestException when the resource would have more than {@value #MAX_TAGS} tags
+     */
+    public void tag(String resourceArn, Map<String, String> tags) {
+        store.write(tx -> {
+            ThingName device = requireTagged(tx, resourceArn);
+            TreeMap<String, String> after = new TreeMap<>(tx.coreDevices().tags(device));
+            after.putAll(tags);
+            if (after.size() > MAX_TAGS) {
+                throw new InvalidRequestException("A resource can have at most " + MAX_TAGS + " tags.");
+            }
+            tx.coreDevices().putTags(device, tags);
+            return null;
+        });
+    }
+
+    /** Removes tags; keys that are not there are ignored. @throws ResourceNotFoundException as for {@link #tag} */
+    public void untag(String resourceArn, List<String> keys) {
+        store.write(tx -> {
+            tx.coreDevices().removeTags(requireTagged(tx, resourceArn), keys);
+            return null;
+        });
+    }
+
+    public String arnOf(ThingName device) {
+        return account.coreDeviceArn(device);
+    }
+
+    private ThingName requireTagged(StoreTransaction tx, String resourceArn) {
+        String name = account.coreDeviceOf(resourceArn).orElseThrow(() -> new ResourceNotFoundException(
+                "resource", resourceArn, "Resource " + resourceArn + " cannot be found."));
+        if (!ThingName.isValid(name) || tx.coreDevices().find(ThingName.of(name)).isEmpty()) {
+            throw new ResourceNotFoundException("coreDevice", resourceArn, "Resource " + resourceArn
+                    + " cannot be found.");
+        }
+        return ThingName.of(name);
+    }
+
+    private static CoreDevice requireCoreDevice(StoreTransaction tx, String name) {
+        if (!ThingName.isValid(name)) {
+            throw notACoreDevice(name);
+        }
+        return tx.coreDevices().find(ThingName.of(name)).orElseThrow(() -> notACoreDevice(name));
+    }
+
+    private static ThingName requireThing(StoreTransaction tx, String name) {
+        if (!ThingName.isValid(name) || tx.things().existing(List.of(ThingName.of(name))).isEmpty()) {
+            throw new ResourceNotFoundException("thing", name, "Thing " + name + " cannot be found.");
+        }
+        return ThingName.of(name);
+    }
+
+    private static ResourceNotFoundException notACoreDevice(String name) {
+        return new ResourceNotFoundException("coreDevice", name, "Core device " + name + " cannot be found.");
+    }
+}
