@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contracts against a real SQLite file. */
-class SqliteStoreTest implements ThingRepositoryContract, AssociationRepositoryContract {
+class SqliteStoreTest implements ThingRepositoryContract, AssociationRepositoryContract, CertificateRepositoryContract {
     @TempDir
     Path dir;
     private Store store;
