@@ -21,10 +21,23 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
+import io.corelink.api.dataplane.DataPlaneHandler;
+import io.corelink.service.DataPlaneService;
+import io.corelink.wire.tls.DataPlaneTls;
+import io.corelink.wire.tls.RegistryClientTrustManager;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -47,13 +60,16 @@ public final class CorelinkServer implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector controlPlane;
+    private final List<ServerConnector> dataPlane;
     private final DataDirectory dataDir;
     private final Store store;
     private volatile boolean accepting;
 
-    private CorelinkServer(Server jetty, ServerConnector controlPlane, DataDirectory dataDir, Store store) {
+    private CorelinkServer(Server jetty, ServerConnector controlPlane, List<ServerConnector> dataPlane,
+                           DataDirectory dataDir, Store store) {
         this.jetty = jetty;
         this.controlPlane = controlPlane;
+        this.dataPlane = dataPlane;
         this.dataDir = dataDir;
         this.store = store;
     }
@@ -71,19 +87,49 @@ public final class CorelinkServer implements AutoCloseable {
         controlPlane.setHost(config.host());
         controlPlane.setPort(config.port());
         jetty.addConnector(controlPlane);
-        bind(controlPlane, config);
+        SslContextFactory.Server tls = DataPlaneTls.newContextFactory();
+        List<ServerConnector> dataPlane = new ArrayList<>();
+        for (int port : config.dataPlanePorts()) {
+            ServerConnector connector = new ServerConnector(jetty, new SslConnectionFactory(tls, "http/1.1"),
+                    new HttpConnectionFactory(httpsConfiguration()));
+            connector.setHost(config.host());
+            connector.setPort(port);
+            jetty.addConnector(connector);
+            dataPlane.add(connector);
+        }
+        try {
+            bind(controlPlane, config);
+            for (ServerConnector connector : dataPlane) {
+                bind(connector, config);
+            }
+        } catch (StartupException e) {
+            controlPlane.close();
+            dataPlane.forEach(ServerConnector::close);
+            throw e;
+        }
         DataDirectory dataDir = null;
         Store store = null;
         try {
             dataDir = DataDirectory.open(config.dataDir());
             store = openStore(config, dataDir);
             AdministratorKey.ensure(config, store, dataDir, clock, out);
-            CorelinkServer server = new CorelinkServer(jetty, controlPlane, dataDir, store);
-            jetty.setHandler(new GracefulHandler(server.controlPlaneHandler(config, clock)));
+            CorelinkServer server = new CorelinkServer(jetty, controlPlane, dataPlane, dataDir, store);
+            CertificateAuthority authority = RootCertificateAuthority.ensure(store, dataDir, clock);
+            DataPlaneService dataPlaneService = new DataPlaneService(store, clock);
+            DataPlaneCertificate.Issued serverCertificate = DataPlaneCertificate.issue(authority, config, clock);
+            DataPlaneTls.install(tls, serverCertificate.keys().getPrivate(), serverCertificate.chain(),
+                    new RegistryClientTrustManager(id -> dataPlaneService.authenticate(id).isPresent()));
+            Handler control = server.controlPlaneHandler(config, authority, clock);
+            Handler data = new DataPlaneHandler(dataPlaneService, config.account());
+            jetty.setHandler(new GracefulHandler(new ListenerDispatch(controlPlane, control, data)));
             jetty.start();
             server.accepting = true;
             out.println("corelink: control plane listening on http://" + hostForUrl(config.host()) + ":"
                     + controlPlane.getLocalPort());
+            for (ServerConnector connector : dataPlane) {
+                out.println("corelink: data plane listening on https://" + hostForUrl(config.host()) + ":"
+                        + connector.getLocalPort());
+            }
             out.flush();
             LOG.info("serving with {}", config);
             return server;
@@ -96,11 +142,31 @@ public final class CorelinkServer implements AutoCloseable {
         }
     }
 
-    private ControlPlaneHandler controlPlaneHandler(ServerConfig config, Clock clock) {
+    /** Sends each request to the handler of the listener it arrived on. */
+    private static final class ListenerDispatch extends Handler.Wrapper {
+        private final ServerConnector controlPlane;
+        private final Handler data;
+
+        ListenerDispatch(ServerConnector controlPlane, Handler control, Handler data) {
+            super(control);
+            this.controlPlane = controlPlane;
+            this.data = data;
+            addBean(data);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (request.getConnectionMetaData().getConnector() == controlPlane) {
+                return super.handle(request, response, callback);
+            }
+            return data.handle(request, response, callback);
+        }
+    }
+
+    private ControlPlaneHandler controlPlaneHandler(ServerConfig config, CertificateAuthority authority, Clock clock) {
         String storedKey = store.write(tx -> tx.settings().putIfAbsent(PAGE_TOKEN_KEY,
                 Base64.getEncoder().encodeToString(PageTokens.newKey())));
         byte[] tokenKey = Base64.getDecoder().decode(storedKey);
-        CertificateAuthority authority = RootCertificateAuthority.ensure(store, dataDir, clock);
         ThingService things = new ThingService(store, config.account(), clock);
         SigV4Verifier verifier = new SigV4Verifier(new CachedCredentials(store, clock), config.account().region(),
                 clock);
@@ -161,8 +227,23 @@ public final class CorelinkServer implements AutoCloseable {
         return http;
     }
 
+    private static HttpConfiguration httpsConfiguration() {
+        HttpConfiguration https = httpConfiguration();
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // Clients connect by IP address or by any name; the certificate, not the host header, identifies them.
+        secure.setSniHostCheck(false);
+        secure.setSniRequired(false);
+        https.addCustomizer(secure);
+        return https;
+    }
+
     private static String hostForUrl(String host) {
         return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** The ports the data plane is bound to, in the order they were asked for. */
+    public List<Integer> dataPlanePorts() {
+        return dataPlane.stream().map(ServerConnector::getLocalPort).toList();
     }
 
     /** The port the control plane is bound to (useful when 0 was asked for). */

@@ -70,6 +70,11 @@ public record ServerConfig(
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey);
     }
 
+    public ServerConfig withDataPlanePorts(List<Integer> ports) {
+        return new ServerConfig(dataDir, host, port, ports, dataPlaneHosts, account, databaseUrl,
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey);
+    }
+
     public ServerConfig withAdministratorKey(String accessKeyId, String secretAccessKey) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, accessKeyId, secretAccessKey);

@@ -37,6 +37,11 @@ public interface CoreDeviceRepository {
     /** The connectivity list in the order it was set. */
     List<ConnectivityEndpoint> connectivity(ThingName thing);
 
+    /** Replaces the core's CA certificates (PEM as received, in order). */
+    void replaceCertificateAuthorities(ThingName thing, List<String> pems);
+
+    List<String> certificateAuthorities(ThingName thing);
+
     SortedMap<String, String> tags(ThingName thing);
 
     /** Adds the tags, replacing the values of keys that exist. */

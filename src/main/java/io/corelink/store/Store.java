@@ -18,6 +18,12 @@ public interface Store extends AutoCloseable {
 
     <T> T write(Function<StoreTransaction, T> work);
 
+    /**
+     * A number that grows with every write transaction this node commits; caches of derived data compare it to know
+     * that nothing changed here since they were filled.
+     */
+    long changeCount();
+
     /** Whether the store answers a trivial query now; for health checks. */
     boolean isHealthy();
 

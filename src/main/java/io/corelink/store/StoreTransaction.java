@@ -12,6 +12,8 @@ public interface StoreTransaction {
 
     PrincipalRepository principals();
 
+    DiscoveryRepository discovery();
+
     CredentialRepository credentials();
 
     SettingRepository settings();

@@ -37,12 +37,16 @@ class ServeCommandIT {
             throws Exception {
         Path dataDir = tmp.resolve("data");
         int port;
-        try (ServeProcess serve = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "0")) {
+        try (ServeProcess serve = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "0", "--data-plane-port", "0")) {
             port = serve.awaitListening(START);
             assertThat(serve.stdout()).anySatisfy(line -> assertThat(line).matches(
                     "corelink: generated administrator access key AKIA[A-Z2-7]{16} \\(secret written to "
                             + java.util.regex.Pattern.quote(dataDir.resolve("admin-credentials").toString()) + "\\)"));
             assertThat(serve.stdout()).contains("corelink: control plane listening on http://127.0.0.1:" + port);
+            assertThat(serve.stdout()).anySatisfy(line -> assertThat(line)
+                    .matches("corelink: data plane listening on https://127\\.0\\.0\\.1:[0-9]+"));
+            assertThat(mode(dataDir.resolve("ca/root-ca-key.pem"))).isEqualTo("rw-------");
+            assertThat(dataDir.resolve("ca/root-ca.pem")).exists();
             assertThat(mode(dataDir)).isEqualTo("rwx------");
             assertThat(mode(dataDir.resolve("admin-credentials"))).isEqualTo("rw-------");
             assertThat(health(port)).isEqualTo(200);
@@ -60,7 +64,7 @@ class ServeCommandIT {
             assertThat(serve.stdout()).last().isEqualTo("corelink: stopped");
             assertThat(serve.stderr()).isEmpty();
         }
-        try (ServeProcess again = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "0")) {
+        try (ServeProcess again = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "0", "--data-plane-port", "0")) {
             again.awaitListening(START);
             assertThat(again.stdout()).noneMatch(line -> line.contains("generated administrator access key"));
             again.signal("INT");
@@ -71,10 +75,10 @@ class ServeCommandIT {
     @Test
     void aSecondServerOnTheSameDataDirectory_refusesToStart() throws Exception {
         Path dataDir = tmp.resolve("shared");
-        try (ServeProcess first = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "0")) {
+        try (ServeProcess first = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "0", "--data-plane-port", "0")) {
             first.awaitListening(START);
             try (ServeProcess second = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(),
-                    "--port", "0")) {
+                    "--port", "0", "--data-plane-port", "0")) {
                 assertThat(second.awaitExit(START)).isEqualTo(1);
                 assertThat(second.stderr()).singleElement().isEqualTo("corelink: data directory " + dataDir
                         + " is in use by another Corelink server");
@@ -94,7 +98,7 @@ class ServeCommandIT {
                 "CORELINK_ACCOUNT_ID", "123456789012",
                 "CORELINK_ACCESS_KEY_ID", "AKIAFROMENVIRONMENT1",
                 "CORELINK_SECRET_ACCESS_KEY", "secret-from-the-environment-000000000000");
-        try (ServeProcess serve = ServeProcess.run(env, "serve", "--port", "0")) {
+        try (ServeProcess serve = ServeProcess.run(env, "serve", "--port", "0", "--data-plane-port", "0")) {
             int port = serve.awaitListening(START);
             assertThat(serve.stdout()).noneMatch(line -> line.contains("generated administrator access key"));
             assertThat(Files.exists(dataDir.resolve("admin-credentials"))).isFalse();
@@ -116,7 +120,7 @@ class ServeCommandIT {
         Path dataDir = tmp.resolve("durable");
         Map<String, String> env = Map.of("CORELINK_ACCESS_KEY_ID", "AKIADURABILITYTEST01",
                 "CORELINK_SECRET_ACCESS_KEY", "durability-secret-0000000000000000000000");
-        try (ServeProcess serve = ServeProcess.run(env, "serve", "--data-dir", dataDir.toString(), "--port", "0")) {
+        try (ServeProcess serve = ServeProcess.run(env, "serve", "--data-dir", dataDir.toString(), "--port", "0", "--data-plane-port", "0")) {
             int port = serve.awaitListening(START);
             try (IotClient iot = iot(port, "AKIADURABILITYTEST01", "durability-secret-0000000000000000000000");
                  GreengrassV2Client greengrass = greengrass(port)) {
@@ -130,7 +134,7 @@ class ServeCommandIT {
             serve.kill();
             serve.awaitExit(STOP);
         }
-        try (ServeProcess restarted = ServeProcess.run(env, "serve", "--data-dir", dataDir.toString(), "--port", "0")) {
+        try (ServeProcess restarted = ServeProcess.run(env, "serve", "--data-dir", dataDir.toString(), "--port", "0", "--data-plane-port", "0")) {
             int port = restarted.awaitListening(START);
             try (IotClient iot = iot(port, "AKIADURABILITYTEST01", "durability-secret-0000000000000000000000")) {
                 assertThat(iot.listThings(r -> r.maxResults(100)).things()).hasSize(20);
@@ -162,11 +166,11 @@ class ServeCommandIT {
         assertThat(Files.exists(untouched)).isFalse();
 
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
-        assertOneLineFailure(1, "is not a directory", "serve", "--port", "0", "--data-dir", file.toString());
-        assertOneLineFailure(1, "PostgreSQL store is not available", "serve", "--port", "0", "--data-dir",
+        assertOneLineFailure(1, "is not a directory", "serve", "--port", "0", "--data-plane-port", "0", "--data-dir", file.toString());
+        assertOneLineFailure(1, "PostgreSQL store is not available", "serve", "--port", "0", "--data-plane-port", "0", "--data-dir",
                 tmp.resolve("pg").toString(), "--database-url", "jdbc:postgresql://127.0.0.1:1/x");
         assertOneLineFailure(1, "set both CORELINK_ACCESS_KEY_ID and CORELINK_SECRET_ACCESS_KEY", Map.of(
-                "CORELINK_ACCESS_KEY_ID", "AKIAONLYTHEKEYID0001"), "serve", "--port", "0", "--data-dir",
+                "CORELINK_ACCESS_KEY_ID", "AKIAONLYTHEKEYID0001"), "serve", "--port", "0", "--data-plane-port", "0", "--data-dir",
                 untouched.toString());
         assertThat(Files.exists(untouched)).isFalse();
     }

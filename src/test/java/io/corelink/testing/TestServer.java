@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -44,7 +45,7 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Clock clock) {
         try {
             Path dir = Files.createTempDirectory("corelink-test");
-            ServerConfig config = ServerConfig.defaults(dir.resolve("data")).withPort(0)
+            ServerConfig config = ServerConfig.defaults(dir.resolve("data")).withPort(0).withDataPlanePorts(List.of(0))
                     .withAdministratorKey(ACCESS_KEY_ID, SECRET);
             return new TestServer(dir, config, clock);
         } catch (IOException e) {
@@ -54,6 +55,15 @@ public final class TestServer implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.controlPlanePort());
+    }
+
+    public int dataPlanePort() {
+        return server.dataPlanePorts().get(0);
+    }
+
+    /** The root CA certificate data-plane clients trust. */
+    public Path rootCaFile() {
+        return server.dataDirectory().resolve("ca/root-ca.pem");
     }
 
     public int port() {

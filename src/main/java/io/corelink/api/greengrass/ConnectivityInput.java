@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * {@code PortNumber} 0..65535 and each {@code HostAddress} non-empty. No 404 is modelled for them, so an unknown
  * thing is a 400 {@code ValidationException} naming {@code thingName}.
  */
-final class ConnectivityInput {
+public final class ConnectivityInput {
     private ConnectivityInput() {
     }
 
@@ -30,7 +30,7 @@ final class ConnectivityInput {
     }
 
     /** The whole new list; the member is required (an empty list clears it). */
-    static List<ConnectivityEndpoint> endpoints(Violations violations, ApiRequest request) {
+    public static List<ConnectivityEndpoint> endpoints(Violations violations, ApiRequest request) {
         JsonBody body = JsonBody.parse(ServiceFamily.GREENGRASS, request.body());
         List<JsonBody> items = body.objects("ConnectivityInfo");
         if (items == null) {

@@ -95,6 +95,25 @@ final class JdbcCoreDeviceRepository implements CoreDeviceRepository {
     }
 
     @Override
+    public void replaceCertificateAuthorities(ThingName thing, List<String> pems) {
+        handle.createUpdate(sql.get("deleteCertificateAuthorities")).bind("name", thing.value()).execute();
+        if (pems.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch(sql.get("insertCertificateAuthority"));
+        for (int i = 0; i < pems.size(); i++) {
+            batch.bind("name", thing.value()).bind("position", i).bind("pem", pems.get(i)).add();
+        }
+        batch.execute();
+    }
+
+    @Override
+    public List<String> certificateAuthorities(ThingName thing) {
+        return handle.createQuery(sql.get("findCertificateAuthorities")).bind("name", thing.value())
+                .mapTo(String.class).list();
+    }
+
+    @Override
     public SortedMap<String, String> tags(ThingName thing) {
         SortedMap<String, String> tags = new TreeMap<>();
         handle.createQuery(sql.get("findTags")).bind("name", thing.value())

@@ -25,6 +25,7 @@ public final class JdbcStore implements Store {
     private final Jdbi writer;
     private final SqlStatements sql;
     private final LongAdder statements = new LongAdder();
+    private final LongAdder changes = new LongAdder();
 
     JdbcStore(HikariDataSource readPool, HikariDataSource writePool, String dialect) {
         this.readPool = readPool;
@@ -54,7 +55,17 @@ public final class JdbcStore implements Store {
 
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
-        return run(writer, work);
+        try {
+            return run(writer, work);
+        } finally {
+            // Also after a failed transaction: a cache may then refill needlessly, never stay stale.
+            changes.increment();
+        }
+    }
+
+    @Override
+    public long changeCount() {
+        return changes.sum();
     }
 
     private <T> T run(Jdbi jdbi, Function<StoreTransaction, T> work) {

@@ -5,6 +5,7 @@ import io.corelink.store.CertificateRepository;
 import io.corelink.store.CoreDeviceRepository;
 import io.corelink.store.PrincipalRepository;
 import io.corelink.store.CredentialRepository;
+import io.corelink.store.DiscoveryRepository;
 import io.corelink.store.SettingRepository;
 import io.corelink.store.StoreTransaction;
 import io.corelink.store.ThingRepository;
@@ -43,6 +44,11 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public PrincipalRepository principals() {
         return new JdbcPrincipalRepository(handle, sql);
+    }
+
+    @Override
+    public DiscoveryRepository discovery() {
+        return new JdbcDiscoveryRepository(handle, sql);
     }
 
     @Override

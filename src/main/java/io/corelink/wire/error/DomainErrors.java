@@ -1,5 +1,6 @@
 package io.corelink.wire.error;
 
+import io.corelink.domain.error.AccessDeniedException;
 import io.corelink.domain.error.CertificateStateException;
 import io.corelink.domain.error.ConflictException;
 import io.corelink.domain.error.DomainException;
@@ -47,6 +48,9 @@ public final class DomainErrors {
                 case THING_HAS_PRINCIPALS -> new AwsException(AwsError.InvalidRequestConflictException, e.getMessage());
                 case PRINCIPAL_EXCLUSIVE -> new AwsException(family.validationError(), e.getMessage());
             };
+        }
+        if (e instanceof AccessDeniedException) {
+            return new AwsException(AwsError.AccessDeniedException, e.getMessage());
         }
         if (e instanceof VersionConflictException) {
             return new AwsException(greengrass ? AwsError.ConflictException : AwsError.VersionConflictException,

@@ -22,13 +22,13 @@ public final class PathTemplate {
     }
 
     /** The segments of a path without its leading slash; {@code "/"} has none. */
-    static String[] split(String path) {
+    public static String[] split(String path) {
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
         return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
     }
 
     /** The labels bound by {@code decodedSegments}, or null when the path does not match. */
-    Map<String, String> match(List<String> decodedSegments) {
+    public Map<String, String> match(List<String> decodedSegments) {
         if (decodedSegments.size() != segments.length) {
             return null;
         }

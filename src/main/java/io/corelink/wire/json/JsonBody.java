@@ -111,6 +111,25 @@ public final class JsonBody {
         return items;
     }
 
+    /** A list of strings; null when absent. */
+    public List<String> strings(String member) {
+        JsonNode value = member(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw wrongType(member, "a list");
+        }
+        List<String> items = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isString()) {
+                throw wrongType(member + "[" + i + "]", "a string");
+            }
+            items.add(value.get(i).stringValue());
+        }
+        return items;
+    }
+
     /** The member path of this object in the request, such as {@code entries[3]} (empty for the body itself). */
     public String path() {
         return path;

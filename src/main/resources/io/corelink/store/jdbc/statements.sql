@@ -221,3 +221,31 @@ ON CONFLICT (thing_name, tag_key) DO UPDATE SET tag_value = excluded.tag_value
 
 -- name: deleteTags
 DELETE FROM core_device_tag WHERE thing_name = :name AND tag_key IN (<keys>)
+
+-- name: deleteCertificateAuthorities
+DELETE FROM core_device_ca WHERE thing_name = :name
+
+-- name: insertCertificateAuthority
+INSERT INTO core_device_ca (thing_name, position, certificate_pem) VALUES (:name, :position, :pem)
+
+-- name: findCertificateAuthorities
+SELECT certificate_pem FROM core_device_ca WHERE thing_name = :name ORDER BY position
+
+-- name: findThingsOfCertificate
+SELECT thing_name FROM thing_principal WHERE certificate_id = :certificate ORDER BY thing_name
+
+-- name: findCoresOfClient
+SELECT core_thing_name FROM client_device_association WHERE client_thing_name = :client ORDER BY core_thing_name
+
+-- name: findConnectivityOfCores
+SELECT thing_name, connectivity_id, host_address, port_number, metadata FROM core_device_connectivity
+WHERE thing_name IN (<names>)
+ORDER BY thing_name, position
+
+-- name: findCertificateAuthoritiesOfCores
+SELECT thing_name, certificate_pem FROM core_device_ca
+WHERE thing_name IN (<names>)
+ORDER BY thing_name, position
+
+-- name: findCoreDevicesAmong
+SELECT thing_name FROM core_device WHERE thing_name IN (<names>)

@@ -1,0 +1,71 @@
+package io.corelink.wire.tls;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * The TLS side of the data plane: TLS 1.2 and 1.3, a client certificate required and checked against the registry,
+ * and ALPN answering {@code x-amzn-http-ca} when offered (AWS IoT clients on port 443 offer it), else
+ * {@code http/1.1}, else nothing.
+ */
+public final class DataPlaneTls {
+    public static final String ALPN_AWS = "x-amzn-http-ca";
+    private static final char[] KEY_PASSWORD = "corelink".toCharArray();
+
+    private DataPlaneTls() {
+    }
+
+    /** The ALPN choice among the client's protocols, or null for none. */
+    public static String selectProtocol(List<String> offered) {
+        if (offered.contains(ALPN_AWS)) {
+            return ALPN_AWS;
+        }
+        return offered.contains("http/1.1") ? "http/1.1" : null;
+    }
+
+    /**
+     * A context factory for the data-plane listeners: client certificate required, TLS 1.2/1.3, ALPN as above. The
+     * key material is installed later ({@link #install}), once the CA is known, so that the ports can be bound first.
+     */
+    public static SslContextFactory.Server newContextFactory() {
+        SslContextFactory.Server factory = new SslContextFactory.Server() {
+            @Override
+            public void customize(SSLEngine engine) {
+                super.customize(engine);
+                engine.setHandshakeApplicationProtocolSelector((e, offered) -> selectProtocol(offered));
+            }
+        };
+        factory.setNeedClientAuth(true);
+        factory.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        factory.setEndpointIdentificationAlgorithm(null);
+        return factory;
+    }
+
+    /**
+     * Installs the server key, its chain (server certificate first) and the client-certificate check.
+     */
+    public static void install(SslContextFactory.Server factory, PrivateKey serverKey, X509Certificate[] serverChain,
+                               TrustManager clientTrust) {
+        try {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(null, null);
+            keyStore.setKeyEntry("server", serverKey, KEY_PASSWORD, serverChain);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(keyStore, KEY_PASSWORD);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), new TrustManager[] {clientTrust}, null);
+            // Jetty ignores trust-all once a key store is set, hence an SSLContext built here (stack.md §2).
+            factory.setSslContext(context);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot build the data-plane TLS context", e);
+        }
+    }
+}

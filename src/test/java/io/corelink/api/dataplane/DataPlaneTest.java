@@ -1,0 +1,225 @@
+package io.corelink.api.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.corelink.pki.CertificateAuthority;
+import io.corelink.pki.Pem;
+import io.corelink.testing.MtlsClient;
+import io.corelink.testing.TestCertificates;
+import io.corelink.testing.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.greengrassv2.GreengrassV2Client;
+import software.amazon.awssdk.services.greengrassv2.model.CoreDeviceStatus;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.CertificateStatus;
+import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
+
+/** The mutual-TLS data plane with raw clients: TLS, Discover and the core-side calls (data-plane.md). */
+class DataPlaneTest {
+    private static TestServer server;
+    private static IotClient iot;
+    private static GreengrassV2Client greengrass;
+    private static String rootCa;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = TestServer.start();
+        iot = server.iot();
+        greengrass = server.greengrass();
+        rootCa = Files.readString(server.rootCaFile());
+    }
+
+    @AfterAll
+    static void stop() {
+        iot.close();
+        greengrass.close();
+        server.close();
+    }
+
+    /** A thing with an ACTIVE certificate attached, and a client that presents it. */
+    private record Device(String thing, String certificateId, CreateKeysAndCertificateResponse keys, MtlsClient client) {
+    }
+
+    private static Device device(String thing) {
+        iot.createThing(r -> r.thingName(thing));
+        CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
+        iot.attachThingPrincipal(r -> r.thingName(thing).principal(keys.certificateArn()));
+        return new Device(thing, keys.certificateId(), keys, new MtlsClient(keys.certificatePem(),
+                keys.keyPair().privateKey(), rootCa, server.dataPlanePort()));
+    }
+
+    private static String coreCa() {
+        return Pem.write(CertificateAuthority.create(Clock.systemUTC()).certificate());
+    }
+
+    private static void associate(String core, String client) {
+        greengrass.batchAssociateClientDeviceWithCoreDevice(r -> r.coreDeviceThingName(core)
+                .entries(e -> e.thingName(client)));
+    }
+
+    private static String json(String value) {
+        return "\"" + value.replace("\n", "\\n") + "\"";
+    }
+
+    @Test
+    void aCoreSetsItselfUp_andItsClientDiscoversIt() throws IOException {
+        Device core = device("dp:core-1");
+        Device sensor = device("dp-sensor-1");
+        associate("dp:core-1", "dp-sensor-1");
+
+        MtlsClient.Answer notYet = sensor.client().send("GET", "/greengrass/discover/thing/dp-sensor-1", null);
+        assertThat(notYet.status()).isEqualTo(404);
+        assertThat(notYet.body()).isEqualTo("{\"errorMessage\":\"The thing provided for discovery was not found\"}");
+
+        String ca = coreCa();
+        MtlsClient.Answer put = core.client().send("PUT",
+                "/greengrass/v2/coreDevices/dp:core-1/certificateAuthorities",
+                "{\"coreDeviceCertificates\":[" + json(ca) + "]}");
+        assertThat(put.status()).isEqualTo(200);
+        assertThat(sensor.client().send("GET", "/greengrass/discover/thing/dp-sensor-1", null).status())
+                .as("a CA alone does not qualify").isEqualTo(404);
+        MtlsClient.Answer connectivity = core.client().send("PUT", "/greengrass/things/dp:core-1/connectivityInfo",
+                "{\"ConnectivityInfo\":[{\"Id\":\"lan\",\"HostAddress\":\"192.168.1.20\",\"PortNumber\":8883,"
+                        + "\"Metadata\":\"\"},{\"Id\":\"dns\",\"HostAddress\":\"core.local\",\"PortNumber\":443}]}");
+        assertThat(connectivity.status()).isEqualTo(200);
+        assertThat(connectivity.body()).matches("\\{\"Version\":\"[0-9a-f-]{36}\"}");
+        assertThat(core.client().send("GET", "/greengrass/things/dp:core-1/connectivityInfo", null).body())
+                .startsWith("{\"ConnectivityInfo\":[{\"Id\":\"lan\",\"HostAddress\":\"192.168.1.20\"");
+
+        MtlsClient.Answer discovered = sensor.client().send("GET", "/greengrass/discover/thing/dp-sensor-1", null);
+        assertThat(discovered.status()).isEqualTo(200);
+        assertThat(discovered.headers().get("content-type")).isEqualTo("application/json");
+        assertThat(discovered.body()).isEqualTo("{\"GGGroups\":[{\"GGGroupId\":\"greengrassV2-coreDevice-dp:core-1\","
+                + "\"Cores\":[{\"thingArn\":\"arn:aws:iot:us-east-1:000000000000:thing/dp:core-1\",\"Connectivity\":["
+                + "{\"Id\":\"lan\",\"HostAddress\":\"192.168.1.20\",\"PortNumber\":8883,\"Metadata\":\"\"},"
+                + "{\"Id\":\"dns\",\"HostAddress\":\"core.local\",\"PortNumber\":443,\"Metadata\":\"\"}]}],"
+                + "\"CAs\":[" + json(ca) + "]}]}");
+
+        assertThat(greengrass.getCoreDevice(r -> r.coreDeviceThingName("dp:core-1")).status())
+                .isEqualTo(CoreDeviceStatus.HEALTHY);
+        assertThatThrownBy(() -> greengrass.getCoreDevice(r -> r.coreDeviceThingName("dp-sensor-1")))
+                .as("a client device's Discover does not make it a core device")
+                .isInstanceOf(software.amazon.awssdk.services.greengrassv2.model.ResourceNotFoundException.class);
+
+        greengrass.batchDisassociateClientDeviceFromCoreDevice(r -> r.coreDeviceThingName("dp:core-1")
+                .entries(e -> e.thingName("dp-sensor-1")));
+        assertThat(sensor.client().send("GET", "/greengrass/discover/thing/dp-sensor-1", null).status())
+                .as("the cache is invalidated by the change").isEqualTo(404);
+    }
+
+    @Test
+    void oneGroupPerQualifyingCore_inNameOrder() throws IOException {
+        Device sensor = device("dp-multi");
+        for (String core : List.of("dp:multi-b", "dp:multi-a", "dp:multi-c")) {
+            Device device = device(core);
+            associate(core, "dp-multi");
+            if (!core.endsWith("c")) {
+                device.client().send("PUT", "/greengrass/v2/coreDevices/" + core + "/certificateAuthorities",
+                        "{\"coreDeviceCertificates\":[" + json(coreCa()) + "," + json(coreCa()) + "]}");
+            }
+            greengrass.updateConnectivityInfo(r -> r.thingName(core).connectivityInfo(c -> c.id("x")
+                    .hostAddress("10.0.0.1").portNumber(8883)));
+        }
+        String body = sensor.client().send("GET", "/greengrass/discover/thing/dp-multi", null).body();
+        assertThat(body).contains("greengrassV2-coreDevice-dp:multi-a").contains("greengrassV2-coreDevice-dp:multi-b")
+                .doesNotContain("dp:multi-c");
+        assertThat(body.indexOf("dp:multi-a")).isLessThan(body.indexOf("dp:multi-b"));
+    }
+
+    @Test
+    void discoverForAThingTheCertificateIsNotAttachedTo_is403() throws IOException {
+        Device sensor = device("dp-own");
+        device("dp-someone-else");
+        MtlsClient.Answer answer = sensor.client().send("GET", "/greengrass/discover/thing/dp-someone-else", null);
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).matches("\\{\"message\":null,\"traceId\":\"[0-9a-f-]{36}\"}");
+        assertThat(sensor.client().send("GET", "/greengrass/discover/thing/dp-nobody", null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void inactiveUnknownOrMissingCertificates_getNoHttpResponse() throws IOException {
+        Device sensor = device("dp-inactive");
+        assertThat(sensor.client().send("GET", "/greengrass/discover/thing/dp-inactive", null).status()).isEqualTo(404);
+        iot.updateCertificate(r -> r.certificateId(sensor.certificateId()).newStatus(CertificateStatus.INACTIVE));
+        assertThatThrownBy(() -> sensor.client().send("GET", "/greengrass/discover/thing/dp-inactive", null))
+                .isInstanceOf(IOException.class);
+
+        String unregistered = TestCertificates.selfSigned("unregistered");
+        iot.createThing(r -> r.thingName("dp-unregistered"));
+        MtlsClient stranger = new MtlsClient(unregistered, sensor.keys().keyPair().privateKey(), rootCa,
+                server.dataPlanePort());
+        assertThatThrownBy(() -> stranger.send("GET", "/greengrass/discover/thing/dp-unregistered", null))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void tls12And13_andAlpnXAmznHttpCa_areServed_withACertificateForLocalhost() throws IOException {
+        Device sensor = device("dp-tls");
+        MtlsClient.Answer aws = sensor.client().send("GET", "/greengrass/discover/thing/dp-tls", null,
+                new String[] {"x-amzn-http-ca"}, new String[] {"TLSv1.3"});
+        assertThat(aws.alpn()).isEqualTo("x-amzn-http-ca");
+        assertThat(aws.protocol()).isEqualTo("TLSv1.3");
+        assertThat(aws.status()).isEqualTo(404);
+        MtlsClient.Answer http = sensor.client().send("GET", "/greengrass/discover/thing/dp-tls", null,
+                new String[] {"h2", "http/1.1"}, new String[] {"TLSv1.2"});
+        assertThat(http.alpn()).isEqualTo("http/1.1");
+        assertThat(http.protocol()).isEqualTo("TLSv1.2");
+        MtlsClient.Answer none = sensor.client().send("GET", "/greengrass/discover/thing/dp-tls", null,
+                new String[0], new String[] {"TLSv1.3"});
+        assertThat(none.status()).isEqualTo(404);
+    }
+
+    @Test
+    void coreSideCalls_checkWhoCalls_andTheirInput() throws IOException {
+        Device core = device("dp:core-auth");
+        Device sensor = device("dp-sensor-auth");
+        associate("dp:core-auth", "dp-sensor-auth");
+
+        MtlsClient.Answer notAttached = sensor.client().send("PUT",
+                "/greengrass/v2/coreDevices/dp:core-auth/certificateAuthorities",
+                "{\"coreDeviceCertificates\":[" + json(coreCa()) + "]}");
+        assertThat(notAttached.status()).isEqualTo(403);
+        assertThat(notAttached.headers().get("x-amzn-errortype")).isEqualTo("AccessDeniedException");
+
+        MtlsClient.Answer notACa = core.client().send("PUT",
+                "/greengrass/v2/coreDevices/dp:core-auth/certificateAuthorities",
+                "{\"coreDeviceCertificates\":[" + json(sensor.keys().certificatePem()) + "]}");
+        assertThat(notACa.status()).isEqualTo(400);
+        assertThat(notACa.headers().get("x-amzn-errortype")).isEqualTo("ValidationException");
+        String eleven = String.join(",", java.util.Collections.nCopies(11, json(coreCa())));
+        assertThat(core.client().send("PUT", "/greengrass/v2/coreDevices/dp:core-auth/certificateAuthorities",
+                "{\"coreDeviceCertificates\":[" + eleven + "]}").status()).isEqualTo(400);
+        assertThat(core.client().send("PUT", "/greengrass/v2/coreDevices/dp:core-auth/certificateAuthorities",
+                "{\"coreDeviceCertificates\":[]}").status()).isEqualTo(400);
+        assertThat(core.client().send("PUT", "/greengrass/things/dp:core-auth/connectivityInfo",
+                "{\"ConnectivityInfo\":[{\"HostAddress\":\"\",\"PortNumber\":1}]}").status()).isEqualTo(400);
+
+        MtlsClient.Answer identity = core.client().send("POST", "/greengrass/v2/clientDevices/verifyIdentity",
+                "{\"clientDeviceCertificate\":" + json(sensor.keys().certificatePem()) + "}");
+        assertThat(identity.status()).isEqualTo(200);
+        assertThat(identity.body()).isEqualTo("{\"clientDeviceCertificateId\":\"" + sensor.certificateId() + "\"}");
+        MtlsClient.Answer unknownIdentity = core.client().send("POST", "/greengrass/v2/clientDevices/verifyIdentity",
+                "{\"clientDeviceCertificate\":" + json(TestCertificates.selfSigned("nobody")) + "}");
+        assertThat(unknownIdentity.status()).isEqualTo(404);
+        assertThat(unknownIdentity.headers().get("x-amzn-errortype")).isEqualTo("ResourceNotFoundException");
+        assertThat(sensor.client().send("POST", "/greengrass/v2/clientDevices/verifyIdentity",
+                "{\"clientDeviceCertificate\":" + json(sensor.keys().certificatePem()) + "}").status())
+                .as("only a core device may verify").isEqualTo(403);
+
+        assertThat(core.client().send("POST", "/greengrass/v2/clientDevices/verifyAssociation",
+                "{\"clientDeviceThingName\":\"dp-sensor-auth\",\"clientDeviceCertificateId\":\""
+                        + sensor.certificateId() + "\"}").body()).isEqualTo("{}");
+        assertThat(core.client().send("POST", "/greengrass/v2/clientDevices/verifyAssociation",
+                "{\"clientDeviceThingName\":\"dp:core-auth\",\"clientDeviceCertificateId\":\""
+                        + sensor.certificateId() + "\"}").status()).isEqualTo(404);
+        assertThat(core.client().send("POST", "/greengrass/v2/clientDevices/verifyAssociation", "{nope").status())
+                .isEqualTo(400);
+    }
+}
