@@ -121,6 +121,7 @@ public final class CorelinkServer implements AutoCloseable {
                     new RegistryClientTrustManager(id -> dataPlaneService.authenticate(id).isPresent()));
             Handler control = server.controlPlaneHandler(config, authority, clock);
             Handler data = new DataPlaneHandler(dataPlaneService, config.account());
+            data.setServer(jetty);
             jetty.setHandler(new GracefulHandler(new ListenerDispatch(controlPlane, control, data)));
             jetty.start();
             server.accepting = true;
@@ -201,10 +202,11 @@ public final class CorelinkServer implements AutoCloseable {
     private static void bind(ServerConnector connector, ServerConfig config) {
         try {
             connector.open();
-        } catch (BindException e) {
-            throw new StartupException("cannot listen on " + config.host() + ":" + connector.getPort()
-                    + ": the address is in use or not available");
         } catch (IOException e) {
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                throw new StartupException("cannot listen on " + config.host() + ":" + connector.getPort()
+                        + ": the address is in use or not available");
+            }
             throw new StartupException("cannot listen on " + config.host() + ":" + connector.getPort() + ": "
                     + e.getClass().getSimpleName());
         }
