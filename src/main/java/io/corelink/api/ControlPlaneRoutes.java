@@ -4,6 +4,7 @@ import io.corelink.api.greengrass.BatchAssociateClientDeviceWithCoreDeviceHandle
 import io.corelink.api.greengrass.BatchDisassociateClientDeviceFromCoreDeviceHandler;
 import io.corelink.api.greengrass.ListClientDevicesAssociatedWithCoreDeviceHandler;
 import io.corelink.api.greengrass.DeleteCoreDeviceHandler;
+import io.corelink.api.greengrass.DiscoveryDiagnosisHandler;
 import io.corelink.api.greengrass.GetConnectivityInfoHandler;
 import io.corelink.api.greengrass.GetCoreDeviceHandler;
 import io.corelink.api.greengrass.ListCoreDevicesHandler;
@@ -29,6 +30,7 @@ import io.corelink.api.iot.UpdateThingHandler;
 import io.corelink.service.AssociationService;
 import io.corelink.service.CertificateService;
 import io.corelink.service.CoreDeviceService;
+import io.corelink.service.DiscoveryDiagnosisService;
 import io.corelink.service.PrincipalService;
 import io.corelink.service.ThingService;
 import io.corelink.wire.error.ServiceFamily;
@@ -52,7 +54,8 @@ public final class ControlPlaneRoutes {
 
     /** The services the control plane's operations use. */
     public record Services(ThingService things, AssociationService associations, CertificateService certificates,
-                           PrincipalService principals, CoreDeviceService coreDevices, PageTokens tokens) {
+                           PrincipalService principals, CoreDeviceService coreDevices,
+                           DiscoveryDiagnosisService diagnosis, PageTokens tokens) {
     }
 
     public static Router router(Services services) {
@@ -101,6 +104,8 @@ public final class ControlPlaneRoutes {
         table.greengrass("POST", TAGS, "TagResource", new TagResourceHandler(coreDevices));
         table.greengrass("DELETE", TAGS, "UntagResource", new UntagResourceHandler(coreDevices));
         table.greengrass("GET", TAGS, "ListTagsForResource", new ListTagsForResourceHandler(coreDevices));
+        table.greengrass("GET", "/corelink/v1/discoveryDiagnosis/{thingName}", "DiscoveryDiagnosis",
+                new DiscoveryDiagnosisHandler(services.diagnosis()));
         return new Router(table.routes);
     }
 

@@ -6,6 +6,7 @@ import io.corelink.pki.CertificateAuthority;
 import io.corelink.service.AssociationService;
 import io.corelink.service.CertificateService;
 import io.corelink.service.CoreDeviceService;
+import io.corelink.service.DiscoveryDiagnosisService;
 import io.corelink.service.PrincipalService;
 import io.corelink.service.ThingService;
 import io.corelink.store.Store;
@@ -176,6 +177,7 @@ public final class CorelinkServer implements AutoCloseable {
                 new CertificateService(store, config.account(), authority, clock),
                 new PrincipalService(store, config.account(), clock),
                 new CoreDeviceService(store, config.account(), clock),
+                new DiscoveryDiagnosisService(store),
                 new PageTokens(tokenKey));
         return new ControlPlaneHandler(ControlPlaneRoutes.router(services), verifier,
                 Map.of("GET /_corelink/health", new HealthHandler(store, () -> accepting && jetty.isStarted())));

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "corelink", mixinStandardHelpOptions = true, version = "corelink 0.1.0",
         description = "Self-hosted AWS IoT Greengrass V2 client-device association and discovery.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, DiagnoseDiscoveryCommand.class})
 public final class Main implements Runnable {
     static final int USAGE = 2;
     static final int STARTUP_FAILED = 1;
@@ -18,7 +18,8 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
+    /** Runs the command line and returns its exit code instead of exiting (for embedding and tests). */
+    public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             System.err.println("corelink: " + e.getMessage() + " (see 'corelink "

@@ -15,6 +15,9 @@ public interface DiscoveryRepository {
     /** Those of {@code things} that are core devices. */
     Set<ThingName> coreDevicesAmong(Set<ThingName> things);
 
+    /** The certificates attached to the thing, any status, by id. */
+    java.util.SortedMap<CertificateId, io.corelink.domain.certificate.CertificateStatus> certificatesOf(ThingName thing);
+
     /** Every core device the client is associated with, by name, with its connectivity and CAs (in set order). */
     List<DiscoveredCore> coresOf(ThingName client);
 }

@@ -1,6 +1,7 @@
 package io.corelink.store.jdbc;
 
 import io.corelink.domain.certificate.CertificateId;
+import io.corelink.domain.certificate.CertificateStatus;
 import io.corelink.domain.coredevice.ConnectivityEndpoint;
 import io.corelink.domain.discovery.DiscoveredCore;
 import io.corelink.domain.thing.ThingName;
@@ -10,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
@@ -37,6 +40,15 @@ final class JdbcDiscoveryRepository implements DiscoveryRepository {
         return handle.createQuery(sql.get("findCoreDevicesAmong"))
                 .bindList("names", things.stream().map(ThingName::value).toList())
                 .mapTo(String.class).collect(Collectors.mapping(ThingName::of, Collectors.toSet()));
+    }
+
+    @Override
+    public SortedMap<CertificateId, CertificateStatus> certificatesOf(ThingName thing) {
+        SortedMap<CertificateId, CertificateStatus> certificates = new TreeMap<>();
+        handle.createQuery(sql.get("findCertificatesOfThing")).bind("thing", thing.value())
+                .map((rs, ctx) -> Map.entry(new CertificateId(rs.getString(1)), CertificateStatus.valueOf(rs.getString(2))))
+                .forEach(e -> certificates.put(e.getKey(), e.getValue()));
+        return certificates;
     }
 
     @Override

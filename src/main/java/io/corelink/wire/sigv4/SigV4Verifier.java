@@ -2,8 +2,6 @@ package io.corelink.wire.sigv4;
 
 import io.corelink.wire.error.AwsError;
 import io.corelink.wire.error.AwsException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies AWS Signature Version 4 in the {@code Authorization} header, the reverse of what the AWS SDKs and CLI do
@@ -70,9 +66,9 @@ public final class SigV4Verifier {
         checkSkew(amzDate, signedAt);
         String payloadHash = payloadHash(request);
         String canonical = CanonicalRequest.of(request, header.signedHeaders(), payloadHash);
-        String stringToSign = AuthorizationHeader.ALGORITHM + '\n' + amzDate + '\n' + header.scope() + '\n'
-                + HEX.formatHex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
-        byte[] expected = signature(secret, header, stringToSign);
+        String stringToSign = SigV4Math.stringToSign(amzDate, header.scope(), canonical);
+        byte[] expected = SigV4Math.signature(secret, header.scopeDate(), header.scopeRegion(), header.scopeService(),
+                header.scopeTerminator(), stringToSign);
         byte[] provided = HEX.parseHex(header.signature());
         if (!MessageDigest.isEqual(expected, provided)) {
             throw new AwsException(AwsError.InvalidSignatureException,
@@ -121,7 +117,7 @@ public final class SigV4Verifier {
 
     /** The signed {@code x-amz-content-sha256} when present (it must match the body unless unsigned), else the body's. */
     private static String payloadHash(SignedRequest request) {
-        String actual = HEX.formatHex(sha256(request.body()));
+        String actual = HEX.formatHex(SigV4Math.sha256(request.body()));
         String claimed = request.firstHeader("x-amz-content-sha256");
         if (claimed == null) {
             return actual;
@@ -133,32 +129,6 @@ public final class SigV4Verifier {
             throw invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
         return claimed;
-    }
-
-    private static byte[] signature(String secret, AuthorizationHeader header, String stringToSign) {
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), header.scopeDate());
-        key = hmac(key, header.scopeRegion());
-        key = hmac(key, header.scopeService());
-        key = hmac(key, header.scopeTerminator());
-        return hmac(key, stringToSign);
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     private static AwsException invalid(String message) {

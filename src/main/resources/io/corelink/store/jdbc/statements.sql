@@ -249,3 +249,8 @@ ORDER BY thing_name, position
 
 -- name: findCoreDevicesAmong
 SELECT thing_name FROM core_device WHERE thing_name IN (<names>)
+
+-- name: findCertificatesOfThing
+SELECT c.certificate_id, c.status FROM thing_principal p JOIN certificate c ON c.certificate_id = p.certificate_id
+WHERE p.thing_name = :thing
+ORDER BY c.certificate_id

@@ -1,0 +1,82 @@
+package io.corelink.app;
+
+import io.corelink.wire.sigv4.SigV4Signer;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every administrative command shares to talk to a running server (server.md, "The CLI"): endpoint,
+ * region, and credentials from {@code CORELINK_ACCESS_KEY_ID}/{@code CORELINK_SECRET_ACCESS_KEY}, else from the data
+ * directory's {@code admin-credentials}. Requests are SigV4-signed like an AWS SDK's.
+ */
+final class ServerConnection {
+    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = "${env:CORELINK_ENDPOINT:-http://127.0.0.1:8080}",
+            description = "Control-plane URL of the server (default: ${DEFAULT-VALUE}).")
+    URI endpoint;
+
+    @Option(names = "--region", paramLabel = "R", defaultValue = "${env:CORELINK_REGION:-"
+            + ServerConfig.DEFAULT_REGION + "}", description = "Region of the server (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:CORELINK_DATA_DIR:-"
+            + ServerConfig.DEFAULT_DATA_DIR + "}", description = "Where admin-credentials is (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    /** The server's answer. */
+    record Answer(int status, String errorType, String body) {
+    }
+
+    /** @throws StartupException when there are no credentials or the server cannot be reached */
+    Answer get(String service, String rawPath) {
+        String[] credentials = credentials();
+        URI uri = endpoint.resolve(rawPath);
+        Map<String, String> headers = SigV4Signer.sign("GET", uri, Map.of(), new byte[0], credentials[0],
+                credentials[1], region, service, Instant.now());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("x-amzn-ErrorType").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new StartupException("cannot reach " + endpoint + ": " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted");
+        }
+    }
+
+    private String[] credentials() {
+        String id = System.getenv("CORELINK_ACCESS_KEY_ID");
+        String secret = System.getenv("CORELINK_SECRET_ACCESS_KEY");
+        if (id != null && !id.isBlank() && secret != null && !secret.isBlank()) {
+            return new String[] {id, secret};
+        }
+        Path file = dataDir.resolve(AdministratorKey.CREDENTIALS_FILE);
+        try (Reader reader = Files.newBufferedReader(file)) {
+            Properties properties = new Properties();
+            properties.load(reader);
+            String fileId = properties.getProperty("aws_access_key_id");
+            String fileSecret = properties.getProperty("aws_secret_access_key");
+            if (fileId == null || fileSecret == null) {
+                throw new StartupException(file + " has no aws_access_key_id and aws_secret_access_key");
+            }
+            return new String[] {fileId.strip(), fileSecret.strip()};
+        } catch (IOException e) {
+            throw new StartupException("no credentials: set CORELINK_ACCESS_KEY_ID and CORELINK_SECRET_ACCESS_KEY, "
+                    + "or point --data-dir at a directory with admin-credentials");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.corelink.service;
+
+import io.corelink.domain.discovery.DiscoveryDiagnosis;
+import io.corelink.domain.thing.ThingName;
+import io.corelink.store.Store;
+
+/** Answers "why does my device get 404 from Discover?" from the registry, in one read transaction. */
+public final class DiscoveryDiagnosisService {
+    private final Store store;
+
+    public DiscoveryDiagnosisService(Store store) {
+        this.store = store;
+    }
+
+    public DiscoveryDiagnosis diagnose(String thingName) {
+        if (!ThingName.isValid(thingName)) {
+            return DiscoveryDiagnosis.unknownThing(thingName);
+        }
+        ThingName thing = ThingName.of(thingName);
+        return store.read(tx -> {
+            if (tx.things().existing(java.util.List.of(thing)).isEmpty()) {
+                return DiscoveryDiagnosis.unknownThing(thingName);
+            }
+            return DiscoveryDiagnosis.of(thingName, tx.discovery().certificatesOf(thing),
+                    tx.discovery().coresOf(thing));
+        });
+    }
+}
