@@ -8,7 +8,10 @@ import io.corelink.service.DataPlaneService;
 import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.http.ApiResponse;
 import io.corelink.wire.json.Json;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,8 +22,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class DiscoverOperation implements DataPlaneOperation {
     static final String NOT_FOUND = "The thing provided for discovery was not found";
+    private static final int MAX_DOCUMENTS = 100_000;
     private final DataPlaneService dataPlane;
     private final Account account;
+    private final Map<Integer, Serialised> documents = new ConcurrentHashMap<>();
+
+    private record Serialised(List<DiscoveredCore> cores, byte[] bytes) {
+    }
 
     public DiscoverOperation(DataPlaneService dataPlane, Account account) {
         this.dataPlane = dataPlane;
@@ -31,7 +39,7 @@ public final class DiscoverOperation implements DataPlaneOperation {
     public ApiResponse handle(ApiRequest request, DataPlaneCaller caller) {
         DataPlaneService.Discovery discovery = dataPlane.discover(caller, request.label("thingName"));
         if (discovery instanceof DataPlaneService.Discovery.Found found) {
-            return ApiResponse.ok(document(found));
+            return ApiResponse.ok(serialised(found.cores()));
         }
         ObjectNode body = Json.object();
         if (discovery instanceof DataPlaneService.Discovery.Forbidden) {
@@ -43,10 +51,27 @@ public final class DiscoverOperation implements DataPlaneOperation {
         return new ApiResponse(404, body);
     }
 
-    private ObjectNode document(DataPlaneService.Discovery.Found found) {
+    /**
+     * The document for {@code cores}, serialised once per cached result: the service hands out the same list object
+     * until something changes, so an identity match means the bytes are still right.
+     */
+    private byte[] serialised(List<DiscoveredCore> cores) {
+        Serialised cached = documents.get(System.identityHashCode(cores));
+        if (cached != null && cached.cores() == cores) {
+            return cached.bytes();
+        }
+        byte[] bytes = Json.write(document(cores));
+        if (documents.size() >= MAX_DOCUMENTS) {
+            documents.clear();
+        }
+        documents.put(System.identityHashCode(cores), new Serialised(cores, bytes));
+        return bytes;
+    }
+
+    private ObjectNode document(List<DiscoveredCore> discovered) {
         ObjectNode document = Json.object();
         ArrayNode groups = document.putArray("GGGroups");
-        for (DiscoveredCore core : found.cores()) {
+        for (DiscoveredCore core : discovered) {
             ObjectNode group = groups.addObject();
             group.put("GGGroupId", "greengrassV2-coreDevice-" + core.core().value());
             ObjectNode coreNode = group.putArray("Cores").addObject();

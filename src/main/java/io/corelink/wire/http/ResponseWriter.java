@@ -28,7 +28,7 @@ public final class ResponseWriter {
             response.write(true, null, callback);
             return;
         }
-        json(response, Json.write(answer.body()), callback);
+        json(response, answer.body() instanceof byte[] bytes ? bytes : Json.write(answer.body()), callback);
     }
 
     public static void error(Response response, String requestId, AwsException error, Callback callback) {
