@@ -160,6 +160,20 @@ class DataPlaneTest {
     }
 
     @Test
+    void aDeviceMadeCertificateOfAnyIssuer_isAccepted_onceRegisteredAndActive() throws Exception {
+        java.security.KeyPair keys = CertificateAuthority.rsa2048();
+        CertificateAuthority fleetCa = CertificateAuthority.create(Clock.systemUTC());
+        String pem = Pem.write(fleetCa.issueDeviceCertificate(keys.getPublic(), Clock.systemUTC()));
+        String key = Pem.write(keys.getPrivate());
+        iot.createThing(r -> r.thingName("dp-fleet-device"));
+        String arn = iot.registerCertificateWithoutCA(r -> r.certificatePem(pem)
+                .status(software.amazon.awssdk.services.iot.model.CertificateStatus.ACTIVE)).certificateArn();
+        iot.attachThingPrincipal(r -> r.thingName("dp-fleet-device").principal(arn));
+        MtlsClient device = new MtlsClient(pem, key, rootCa, server.dataPlanePort());
+        assertThat(device.send("GET", "/greengrass/discover/thing/dp-fleet-device", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void tls12And13_andAlpnXAmznHttpCa_areServed_withACertificateForLocalhost() throws IOException {
         Device sensor = device("dp-tls");
         MtlsClient.Answer aws = sensor.client().send("GET", "/greengrass/discover/thing/dp-tls", null,
