@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The one JDBC implementation of {@link Store}. Reads and writes may use different pools: SQLite allows one writer at a
@@ -27,12 +28,26 @@ public final class JdbcStore implements Store {
     private final LongAdder statements = new LongAdder();
     private final LongAdder changes = new LongAdder();
 
-    JdbcStore(HikariDataSource readPool, HikariDataSource writePool, String dialect) {
+    private final Dialect dialect;
+
+    /**
+     * What differs between the databases: the isolation of reads and writes (null: the driver's default, which is
+     * the only one SQLite's driver accepts) and whether a write that lost a serialisation race is retried.
+     */
+    record Dialect(String name, TransactionIsolationLevel readIsolation, TransactionIsolationLevel writeIsolation,
+                   boolean retrySerializationFailures) {
+        static final Dialect SQLITE = new Dialect("sqlite", null, null, false);
+        static final Dialect POSTGRESQL = new Dialect("postgresql", TransactionIsolationLevel.REPEATABLE_READ,
+                TransactionIsolationLevel.SERIALIZABLE, true);
+    }
+
+    JdbcStore(HikariDataSource readPool, HikariDataSource writePool, Dialect dialect) {
         this.readPool = readPool;
         this.writePool = writePool;
         this.reader = Jdbi.create(readPool);
-        this.writer = Jdbi.create(writePool);
-        this.sql = SqlStatements.load(dialect);
+        this.writer = readPool == writePool ? reader : Jdbi.create(writePool);
+        this.dialect = dialect;
+        this.sql = SqlStatements.load(dialect.name());
         SqlLogger counter = new SqlLogger() {
             @Override
             public void logBeforeExecution(StatementContext context) {
@@ -50,13 +65,13 @@ public final class JdbcStore implements Store {
 
     @Override
     public <T> T read(Function<StoreTransaction, T> work) {
-        return run(reader, work);
+        return run(reader, dialect.readIsolation(), work);
     }
 
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
         try {
-            return run(writer, work);
+            return writeWithRetries(work);
         } finally {
             // Also after a failed transaction: a cache may then refill needlessly, never stay stale.
             changes.increment();
@@ -68,9 +83,48 @@ public final class JdbcStore implements Store {
         return changes.sum();
     }
 
-    private <T> T run(Jdbi jdbi, Function<StoreTransaction, T> work) {
+    /**
+     * Runs a write; on PostgreSQL (SERIALIZABLE) a transaction that lost a race with another one (SQLSTATE 40001, or
+     * a deadlock, 40P01) is run again, a few times with a growing random pause, as PostgreSQL's documentation asks.
+     */
+    private <T> T writeWithRetries(Function<StoreTransaction, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return run(writer, dialect.writeIsolation(), work);
+            } catch (StoreUnavailableException e) {
+                if (!dialect.retrySerializationFailures() || attempt >= MAX_ATTEMPTS || !isSerializationFailure(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 12;
+
+    private static boolean isSerializationFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
         try {
-            return jdbi.inTransaction(handle -> work.apply(new JdbcTransaction(handle, sql)));
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 6)));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private <T> T run(Jdbi jdbi, TransactionIsolationLevel isolation, Function<StoreTransaction, T> work) {
+        try {
+            return isolation == null
+                    ? jdbi.inTransaction(handle -> work.apply(new JdbcTransaction(handle, sql)))
+                    : jdbi.inTransaction(isolation, handle -> work.apply(new JdbcTransaction(handle, sql)));
         } catch (JdbiException e) {
             throw new StoreUnavailableException("database operation failed", e);
         }
@@ -88,7 +142,9 @@ public final class JdbcStore implements Store {
     @Override
     public void close() {
         readPool.close();
-        writePool.close();
+        if (writePool != readPool) {
+            writePool.close();
+        }
     }
 
     static HikariDataSource pool(String name, DataSource dataSource, int size, boolean readOnly) {

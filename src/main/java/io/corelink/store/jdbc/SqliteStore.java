@@ -30,7 +30,7 @@ public final class SqliteStore {
             SQLiteDataSource writes = dataSource(url, false);
             SQLiteDataSource reads = dataSource(url, true);
             return new JdbcStore(JdbcStore.pool("corelink-read", reads, READERS, true),
-                    JdbcStore.pool("corelink-write", writes, 1, false), "sqlite");
+                    JdbcStore.pool("corelink-write", writes, 1, false), JdbcStore.Dialect.SQLITE);
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("cannot open the SQLite store " + databaseFile, e);
         }
@@ -41,6 +41,7 @@ public final class SqliteStore {
         Flyway.configure()
                 .dataSource(migrations)
                 .locations("classpath:db/migration/common")
+                .placeholders(java.util.Map.of("collate", ""))
                 .load()
                 .migrate();
     }
