@@ -11,6 +11,7 @@ import io.corelink.service.PrincipalService;
 import io.corelink.service.ThingService;
 import io.corelink.store.Store;
 import io.corelink.store.StoreUnavailableException;
+import io.corelink.store.jdbc.PostgresStore;
 import io.corelink.store.jdbc.SqliteStore;
 import io.corelink.wire.http.AwsShapedErrorHandler;
 import io.corelink.wire.http.ControlPlaneHandler;
@@ -111,8 +112,15 @@ public final class CorelinkServer implements AutoCloseable {
         DataDirectory dataDir = null;
         Store store = null;
         try {
+            // A shared database is opened before the data directory is touched: if it cannot be reached, start-up
+            // fails leaving the data directory as it was.
+            if (isPostgres(config)) {
+                store = openPostgres(config);
+            }
             dataDir = DataDirectory.open(config.dataDir());
-            store = openStore(config, dataDir);
+            if (store == null) {
+                store = openStore(config, dataDir);
+            }
             AdministratorKey.ensure(config, store, dataDir, clock, out);
             CorelinkServer server = new CorelinkServer(jetty, controlPlane, dataPlane, dataDir, store);
             CertificateAuthority authority = RootCertificateAuthority.ensure(store, dataDir, clock);
@@ -195,10 +203,35 @@ public final class CorelinkServer implements AutoCloseable {
         } catch (StoreUnavailableException e) {
             throw new StartupException(e.getMessage(), e);
         }
-        if (url.startsWith("jdbc:postgresql:")) {
-            throw new StartupException("the PostgreSQL store is not available in this version of Corelink");
-        }
         throw new StartupException("--database-url must be a jdbc:sqlite: or jdbc:postgresql: URL");
+    }
+
+    static boolean isPostgres(ServerConfig config) {
+        return config.databaseUrl() != null && config.databaseUrl().startsWith("jdbc:postgresql:");
+    }
+
+    static Store openPostgres(ServerConfig config) {
+        try {
+            return PostgresStore.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        } catch (StoreUnavailableException e) {
+            throw new StartupException("cannot open the PostgreSQL store at " + withoutCredentials(
+                    config.databaseUrl()) + ": " + rootCause(e));
+        }
+    }
+
+    /** The URL without a password that may be in it, for messages. */
+    private static String withoutCredentials(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root instanceof java.sql.SQLException sql
+                ? " (SQLSTATE " + sql.getSQLState() + ")" : "");
     }
 
     private static void bind(ServerConnector connector, ServerConfig config) {

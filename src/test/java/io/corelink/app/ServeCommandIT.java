@@ -167,8 +167,10 @@ class ServeCommandIT {
 
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
         assertOneLineFailure(1, "is not a directory", "serve", "--port", "0", "--data-plane-port", "0", "--data-dir", file.toString());
-        assertOneLineFailure(1, "PostgreSQL store is not available", "serve", "--port", "0", "--data-plane-port", "0", "--data-dir",
-                tmp.resolve("pg").toString(), "--database-url", "jdbc:postgresql://127.0.0.1:1/x");
+        assertOneLineFailure(1, "cannot open the PostgreSQL store at jdbc:postgresql://127.0.0.1:1/x", "serve",
+                "--port", "0", "--data-plane-port", "0", "--data-dir", tmp.resolve("pg").toString(),
+                "--database-url", "jdbc:postgresql://127.0.0.1:1/x");
+        assertThat(Files.exists(tmp.resolve("pg"))).as("an unreachable database leaves no data directory").isFalse();
         assertOneLineFailure(1, "set both CORELINK_ACCESS_KEY_ID and CORELINK_SECRET_ACCESS_KEY", Map.of(
                 "CORELINK_ACCESS_KEY_ID", "AKIAONLYTHEKEYID0001"), "serve", "--port", "0", "--data-plane-port", "0", "--data-dir",
                 untouched.toString());
