@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "corelink", mixinStandardHelpOptions = true, version = "corelink 0.1.0",
         description = "Self-hosted AWS IoT Greengrass V2 client-device association and discovery.",
-        subcommands = {ServeCommand.class, DiagnoseDiscoveryCommand.class})
+        subcommands = {ServeCommand.class, DiagnoseDiscoveryCommand.class, StoreCommands.Migrate.class,
+                StoreCommands.Backup.class, StoreCommands.Restore.class, StoreCommands.CopyStore.class})
 public final class Main implements Runnable {
     static final int USAGE = 2;
     static final int STARTUP_FAILED = 1;

@@ -1,12 +1,12 @@
 package io.corelink.app;
 
 import io.corelink.domain.Account;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
@@ -18,9 +18,8 @@ import sun.misc.Signal;
         description = "Serve the control plane (AWS REST-JSON + SigV4) and the data plane.")
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:CORELINK_DATA_DIR:-"
-            + ServerConfig.DEFAULT_DATA_DIR + "}", description = "Everything Corelink keeps (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = "${env:CORELINK_HOST:-" + ServerConfig.DEFAULT_HOST
             + "}", description = "Address every listener binds (default: ${DEFAULT-VALUE}).")
@@ -48,18 +47,6 @@ final class ServeCommand implements Callable<Integer> {
             + ServerConfig.DEFAULT_ACCOUNT_ID + "}", description = "12-digit account id in ARNs (default: ${DEFAULT-VALUE}).")
     String accountId;
 
-    @Option(names = "--database-url", paramLabel = "URL", defaultValue = "${env:CORELINK_DATABASE_URL:-}",
-            description = "JDBC URL of the store (default: SQLite in the data directory).")
-    String databaseUrl;
-
-    @Option(names = "--database-user", paramLabel = "USER", defaultValue = "${env:CORELINK_DATABASE_USER:-}",
-            description = "Database user (PostgreSQL).")
-    String databaseUser;
-
-    @Option(names = "--database-password", paramLabel = "PASSWORD",
-            defaultValue = "${env:CORELINK_DATABASE_PASSWORD:-}", description = "Database password (PostgreSQL).")
-    String databasePassword;
-
     @Override
     public Integer call() {
         ServerConfig config = config();
@@ -80,19 +67,15 @@ final class ServeCommand implements Callable<Integer> {
 
     ServerConfig config() {
         try {
-            return new ServerConfig(dataDir, host, port,
+            return new ServerConfig(store.dataDir, host, port,
                     dataPlanePorts.stream().toList(),
                     dataPlaneHosts.stream().filter(h -> !h.isBlank()).toList(),
                     new Account(region, accountId),
-                    blankToNull(databaseUrl), blankToNull(databaseUser), blankToNull(databasePassword),
-                    blankToNull(System.getenv("CORELINK_ACCESS_KEY_ID")),
-                    blankToNull(System.getenv("CORELINK_SECRET_ACCESS_KEY")));
+                    store.url(), store.user(), store.password(),
+                    StoreOptions.blankToNull(System.getenv("CORELINK_ACCESS_KEY_ID")),
+                    StoreOptions.blankToNull(System.getenv("CORELINK_SECRET_ACCESS_KEY")));
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage());
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -36,6 +36,46 @@ public final class SqliteStore {
         }
     }
 
+    /**
+     * Writes a consistent copy of a live database to {@code target} (which must not exist) with
+     * {@code VACUUM INTO}: one read transaction, so a server may keep writing meanwhile (WAL).
+     *
+     * @throws StoreUnavailableException when the database cannot be read or the copy written
+     */
+    public static void backup(Path databaseFile, Path target) {
+        try (java.sql.Connection connection = dataSource("jdbc:sqlite:" + databaseFile.toAbsolutePath(), true)
+                .getConnection(); java.sql.PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+            vacuum.setString(1, target.toAbsolutePath().toString());
+            vacuum.execute();
+        } catch (java.sql.SQLException e) {
+            throw new StoreUnavailableException("cannot back up " + databaseFile, e);
+        }
+        restrictPermissions(target);
+    }
+
+    /** Whether {@code file} is a healthy SQLite database with Corelink's schema. */
+    public static boolean isCorelinkDatabase(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (java.sql.Connection connection = readOnly.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             java.sql.Statement statement = connection.createStatement()) {
+            try (java.sql.ResultSet check = statement.executeQuery("PRAGMA integrity_check")) {
+                if (!check.next() || !"ok".equals(check.getString(1))) {
+                    return false;
+                }
+            }
+            try (java.sql.ResultSet tables = statement.executeQuery(
+                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('thing', 'setting')")) {
+                return tables.next() && tables.getInt(1) == 2;
+            }
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
     private static void migrate(String url) {
         SQLiteDataSource migrations = dataSource(url, false);
         Flyway.configure()

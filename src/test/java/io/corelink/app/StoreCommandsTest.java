@@ -1,0 +1,190 @@
+package io.corelink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.corelink.domain.Account;
+import io.corelink.store.jdbc.SqliteStore;
+import io.corelink.testing.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.greengrassv2.GreengrassV2Client;
+import software.amazon.awssdk.services.iot.IotClient;
+
+/** corelink migrate, backup, restore and copy-store, run as the user runs them, on real stores. */
+class StoreCommandsTest {
+    private static final String KEY = "AKIASTORECOMMANDS001";
+    private static final String SECRET = "store-commands-secret-0000000000000000000";
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    private static CorelinkServer serve(Path dataDir, String databaseUrl) {
+        return CorelinkServer.start(new ServerConfig(dataDir, "127.0.0.1", 0, List.of(0), List.of(),
+                        new Account("us-east-1", "000000000000"), databaseUrl, databaseUrl == null ? null : "postgres",
+                        null, KEY, SECRET),
+                Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    private static IotClient iot(CorelinkServer server) {
+        return IotClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.controlPlanePort()))
+                .region(Region.US_EAST_1).credentialsProvider(() -> AwsBasicCredentials.create(KEY, SECRET))
+                .httpClient(ApacheHttpClient.create()).build();
+    }
+
+    private static GreengrassV2Client greengrass(CorelinkServer server) {
+        return GreengrassV2Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.controlPlanePort()))
+                .region(Region.US_EAST_1).credentialsProvider(() -> AwsBasicCredentials.create(KEY, SECRET))
+                .httpClient(ApacheHttpClient.create()).build();
+    }
+
+    @Test
+    void migrate_createsOrUpgradesAStore_andRefusesADataDirectoryInUse() {
+        Path dataDir = tmp.resolve("migrate");
+        Run migrated = run("migrate", "--data-dir", dataDir.toString());
+        assertThat(migrated.exit()).isZero();
+        assertThat(migrated.out()).contains("latest schema version");
+        assertThat(SqliteStore.isCorelinkDatabase(dataDir.resolve("corelink.db"))).isTrue();
+
+        CorelinkServer server = serve(dataDir, null);
+        try {
+            Run busy = run("migrate", "--data-dir", dataDir.toString());
+            assertThat(busy.exit()).isEqualTo(1);
+            assertThat(busy.err().strip()).contains("in use by another Corelink server").doesNotContain("\n");
+        } finally {
+            server.close();
+        }
+        String postgres = TestPostgres.newDatabase();
+        assertThat(run("migrate", "--database-url", postgres, "--database-user", "postgres").exit()).isZero();
+        CorelinkServer onPostgres = serve(tmp.resolve("pg-node"), postgres);
+        onPostgres.close();
+    }
+
+    @Test
+    void backupWhileServing_thenRestore_bringsEveryAcknowledgedWriteBack() throws Exception {
+        Path dataDir = tmp.resolve("live");
+        CorelinkServer server = serve(dataDir, null);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger acknowledged = new AtomicInteger();
+        Path backup = tmp.resolve("backup.db");
+        try (IotClient iot = iot(server)) {
+            for (int i = 0; i < 20; i++) {
+                String name = "before-" + i;
+                iot.createThing(r -> r.thingName(name));
+            }
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                for (int i = 0; writing.get() && i < 2_000; i++) {
+                    String name = "during-" + i;
+                    iot.createThing(r -> r.thingName(name));
+                    acknowledged.incrementAndGet();
+                }
+            });
+            Thread.sleep(200);
+            Run backedUp = run("backup", "--data-dir", dataDir.toString(), "--output", backup.toString());
+            writing.set(false);
+            writer.get();
+            assertThat(backedUp.exit()).as(backedUp.err()).isZero();
+        } finally {
+            server.close();
+        }
+        assertThat(SqliteStore.isCorelinkDatabase(backup)).isTrue();
+        assertThat(run("backup", "--data-dir", dataDir.toString(), "--output", backup.toString()).exit())
+                .as("never overwrites").isEqualTo(1);
+
+        Path restored = tmp.resolve("restored");
+        Run restore = run("restore", "--data-dir", restored.toString(), "--input", backup.toString());
+        assertThat(restore.exit()).as(restore.err()).isZero();
+        CorelinkServer again = serve(restored, null);
+        try (IotClient iot = iot(again)) {
+            List<String> names = iot.listThingsPaginator(r -> r.maxResults(250)).things().stream()
+                    .map(t -> t.thingName()).toList();
+            assertThat(names).filteredOn(n -> n.startsWith("before-")).hasSize(20);
+            assertThat(names.size()).isBetween(20, 20 + acknowledged.get());
+        } finally {
+            again.close();
+        }
+        Files.writeString(tmp.resolve("garbage.db"), "not a database");
+        Run refused = run("restore", "--data-dir", restored.toString(), "--input", tmp.resolve("garbage.db").toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("is not a Corelink SQLite backup");
+    }
+
+    @Test
+    void copyStore_movesEverythingToPostgres_andAServerThereCarriesOn() throws Exception {
+        Path dataDir = tmp.resolve("outgrown");
+        CorelinkServer server = serve(dataDir, null);
+        String certificateId;
+        try (IotClient iot = iot(server); GreengrassV2Client greengrass = greengrass(server)) {
+            iot.createThing(r -> r.thingName("copy:core").attributePayload(a -> a.attributes(java.util.Map.of("k", "v"))));
+            iot.createThing(r -> r.thingName("copy-client"));
+            certificateId = iot.createKeysAndCertificate(r -> r.setAsActive(true)).certificateId();
+            iot.attachThingPrincipal(r -> r.thingName("copy-client").principal(
+                    "arn:aws:iot:us-east-1:000000000000:cert/" + certificateId));
+            greengrass.batchAssociateClientDeviceWithCoreDevice(r -> r.coreDeviceThingName("copy:core")
+                    .entries(e -> e.thingName("copy-client")));
+            greengrass.updateConnectivityInfo(r -> r.thingName("copy:core").connectivityInfo(c -> c.id("lan")
+                    .hostAddress("10.0.0.1").portNumber(8883)));
+            greengrass.tagResource(r -> r.resourceArn("arn:aws:greengrass:us-east-1:000000000000:coreDevices:copy:core")
+                    .tags(java.util.Map.of("site", "plant-7")));
+        } finally {
+            server.close();
+        }
+        String rootCa = Files.readString(dataDir.resolve("ca/root-ca.pem"));
+        String postgres = TestPostgres.newDatabase();
+        Run copy = run("copy-store", "--data-dir", dataDir.toString(), "--to-database-url", postgres,
+                "--to-database-user", "postgres");
+        assertThat(copy.exit()).as(copy.err()).isZero();
+        assertThat(copy.out()).contains("copied 2 rows of thing").contains("copied 1 rows of client_device_association");
+        assertThat(run("copy-store", "--data-dir", dataDir.toString(), "--to-database-url", postgres,
+                "--to-database-user", "postgres").err()).contains("not empty");
+
+        CorelinkServer onPostgres = serve(tmp.resolve("pg-node"), postgres);
+        try (IotClient iot = iot(onPostgres); GreengrassV2Client greengrass = greengrass(onPostgres)) {
+            assertThat(Files.readString(onPostgres.dataDirectory().resolve("ca/root-ca.pem"))).isEqualTo(rootCa);
+            assertThat(iot.describeThing(r -> r.thingName("copy:core")).attributes()).containsEntry("k", "v");
+            assertThat(iot.listThingPrincipals(r -> r.thingName("copy-client")).principals()).singleElement()
+                    .asString().endsWith(certificateId);
+            assertThat(greengrass.listClientDevicesAssociatedWithCoreDevice(r -> r.coreDeviceThingName("copy:core"))
+                    .associatedClientDevices()).extracting(d -> d.thingName()).containsExactly("copy-client");
+            assertThat(greengrass.getConnectivityInfo(r -> r.thingName("copy:core")).connectivityInfo())
+                    .extracting(c -> c.hostAddress()).containsExactly("10.0.0.1");
+            assertThat(greengrass.getCoreDevice(r -> r.coreDeviceThingName("copy:core")).tags())
+                    .containsEntry("site", "plant-7");
+        } finally {
+            onPostgres.close();
+        }
+    }
+}
