@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Association benchmark (docs/benchmarks.md): builds, then runs io.corelink.bench.AssociationBenchmark on loopback.
 # Arguments: [associations through the API, default 40000] [associations in the listing, default 100000]
+#            [concurrent clients, default 4] [sqlite (default) | postgresql (embedded PostgreSQL 17)]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

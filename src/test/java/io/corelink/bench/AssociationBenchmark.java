@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.greengrassv2.model.ListClientDevicesAssoc
  * raw batched JDBC inserts of the same rows into the same database file, and the cost of the first and of the last
  * page of a large listing; all measured in one run, so that the ratios mean something on a shared machine.
  *
- * <p>Usage: {@code bench/associations.sh [associations=40000] [listing=100000] [clients=4]}. Loops are bounded in
- * count.
+ * <p>Usage: {@code bench/associations.sh [associations=40000] [listing=100000] [clients=4] [sqlite|postgresql]}.
+ * Loops are bounded in count.
  */
 public final class AssociationBenchmark {
     private static final String KEY = "AKIABENCHMARK0000001";
@@ -49,12 +49,21 @@ public final class AssociationBenchmark {
         int associations = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
         int listing = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         concurrentClients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        boolean postgres = args.length > 3 && args[3].equals("postgresql");
         Path dir = Files.createTempDirectory("corelink-bench");
-        ServerConfig config = ServerConfig.defaults(dir.resolve("data")).withPort(0).withAdministratorKey(KEY, SECRET);
+        String postgresUrl = postgres ? io.corelink.testing.TestPostgres.newDatabase() : null;
+        ServerConfig config = new ServerConfig(dir.resolve("data"), "127.0.0.1", 0, List.of(0), List.of(),
+                new io.corelink.domain.Account("us-east-1", "000000000000"), postgresUrl,
+                postgres ? "postgres" : null, null, KEY, SECRET);
         CorelinkServer server = CorelinkServer.start(config, Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
         Path db = server.dataDirectory().resolve("corelink.db");
-        try (Connection jdbc = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            configure(jdbc);
+        System.out.println("store: " + (postgres ? "PostgreSQL 17 (embedded, zonky), reWriteBatchedInserts"
+                : "SQLite, WAL, synchronous=FULL"));
+        try (Connection jdbc = postgres ? postgresConnection(postgresUrl)
+                : DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            if (!postgres) {
+                configure(jdbc);
+            }
             List<String> clients = names("client", associations);
             insertThings(jdbc, concat(List.of("bench-core", "raw-core", "list-core"), clients));
 
@@ -62,7 +71,7 @@ public final class AssociationBenchmark {
             double raw = rawThroughput(jdbc, clients);
             System.out.printf("%-58s %12s %12s%n", "row", "value", "unit");
             row("BatchAssociate via HTTP+SigV4+JSON (" + concurrentClients + " clients, 100/batch)", api, "assoc/s");
-            row("raw JDBC batched insert, same rows, same file (100/batch)", raw, "rows/s");
+            row("raw JDBC batched insert, same rows, same database (100/batch)", raw, "rows/s");
             row("ratio API / raw", api / raw, "");
 
             List<String> listed = names("listed", listing);
@@ -195,6 +204,14 @@ public final class AssociationBenchmark {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
                 .httpClient(ApacheHttpClient.create())
                 .build();
+    }
+
+    private static Connection postgresConnection(String url) throws Exception {
+        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser("postgres");
+        dataSource.setReWriteBatchedInserts(true);
+        return dataSource.getConnection();
     }
 
     private static void configure(Connection jdbc) throws Exception {
