@@ -34,14 +34,8 @@ public final class ListClientDevicesAssociatedWithCoreDeviceHandler implements O
         String core = AssociationInput.coreDeviceThingName(violations, request);
         Integer maxResults = violations.integer("maxResults", request.query().first("maxResults"), 1, DEFAULT_PAGE);
         String token = request.query().first("nextToken");
-        ThingName after = null;
-        if (token != null && core != null) {
-            after = tokens.open(scope(core), token).filter(ThingName::isValid).map(ThingName::of).orElse(null);
-            if (after == null) {
-                violations.add("nextToken", "Member must be a token returned by a previous call for the same core "
-                        + "device", token);
-            }
-        }
+        ThingName after = core == null ? null
+                : violations.pageToken(tokens, "nextToken", scope(core), token, ThingName::of);
         violations.throwIfAny();
         Page<AssociatedClientDevice> page = associations.list(core, after,
                 maxResults == null ? DEFAULT_PAGE : maxResults);

@@ -51,14 +51,7 @@ public final class ListCoreDevicesHandler implements Operation {
         });
         String scope = "ListCoreDevices\u0000" + status + "\u0000" + group + "\u0000" + runtime;
         String token = query.first("nextToken");
-        ThingName after = null;
-        if (token != null) {
-            after = tokens.open(scope, token).map(ThingName::of).orElse(null);
-            if (after == null) {
-                violations.add("nextToken", "Member must be a token returned by a previous call with the same "
-                        + "filters", token);
-            }
-        }
+        ThingName after = violations.pageToken(tokens, "nextToken", scope, token, ThingName::of);
         violations.throwIfAny();
         Page<CoreDevice> page = group != null || runtime != null ? new Page<>(List.of(), false)
                 : coreDevices.list(status, after, maxResults == null ? DEFAULT_PAGE : maxResults);

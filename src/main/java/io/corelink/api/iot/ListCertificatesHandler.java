@@ -39,14 +39,8 @@ public final class ListCertificatesHandler implements Operation {
                 request.query().first("isAscendingOrder")));
         String scope = "ListCertificates\u0000" + ascending;
         String marker = request.query().first("marker");
-        CertificateRepository.Position after = null;
-        if (marker != null) {
-            after = tokens.open(scope, marker).flatMap(ListCertificatesHandler::position).orElse(null);
-            if (after == null) {
-                violations.add("marker", "Member must be a marker returned by a previous call in the same order",
-                        marker);
-            }
-        }
+        CertificateRepository.Position after = violations.pageToken(tokens, "marker", scope, marker,
+                sealed -> position(sealed).orElse(null));
         violations.throwIfAny();
         Page<Certificate> page = certificates.list(ascending, after, pageSize == null ? DEFAULT_PAGE : pageSize);
         ObjectNode response = Json.object();

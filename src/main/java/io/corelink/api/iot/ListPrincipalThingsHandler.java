@@ -30,14 +30,8 @@ public final class ListPrincipalThingsHandler implements Operation {
         String principal = PrincipalInput.principal(violations, request);
         Integer maxResults = violations.integer("maxResults", request.query().first("maxResults"), 1, 250);
         String token = request.query().first("nextToken");
-        ThingName after = null;
-        if (token != null && principal != null) {
-            after = tokens.open(scope(principal), token).map(ThingName::of).orElse(null);
-            if (after == null) {
-                violations.add("nextToken", "Member must be a token returned by a previous call for the same "
-                        + "principal", token);
-            }
-        }
+        ThingName after = principal == null ? null
+                : violations.pageToken(tokens, "nextToken", scope(principal), token, ThingName::of);
         violations.throwIfAny();
         Page<ThingName> page = principals.thingsOf(principal, after, maxResults == null ? DEFAULT_PAGE : maxResults);
         ObjectNode response = Json.object();

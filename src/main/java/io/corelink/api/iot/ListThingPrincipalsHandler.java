@@ -31,14 +31,8 @@ public final class ListThingPrincipalsHandler implements Operation {
         ThingName thing = ThingInput.thingName(violations, request);
         Integer maxResults = violations.integer("maxResults", request.query().first("maxResults"), 1, 250);
         String token = request.query().first("nextToken");
-        CertificateId after = null;
-        if (token != null && thing != null) {
-            after = tokens.open(scope(thing), token).map(CertificateId::of).orElse(null);
-            if (after == null) {
-                violations.add("nextToken", "Member must be a token returned by a previous call for the same thing",
-                        token);
-            }
-        }
+        CertificateId after = thing == null ? null
+                : violations.pageToken(tokens, "nextToken", scope(thing), token, CertificateId::of);
         violations.throwIfAny();
         Page<CertificateId> page = principals.principalsOf(thing, after, maxResults == null ? DEFAULT_PAGE : maxResults);
         ObjectNode response = Json.object();

@@ -53,15 +53,8 @@ public final class ListThingsHandler implements Operation {
         violations.throwIfAny();
         ThingFilter filter = new ThingFilter(attributeName, attributeValue, prefix);
         String scope = "ListThings\u0000" + filter.fingerprint() + "\u0000" + (thingType == null ? "" : thingType);
-        ThingName after = null;
-        if (token != null) {
-            after = tokens.open(scope, token).map(ThingName::of).orElse(null);
-            if (after == null) {
-                violations.add("nextToken", "Member must be a token returned by a previous call with the same filters",
-                        token);
-                violations.throwIfAny();
-            }
-        }
+        ThingName after = violations.pageToken(tokens, "nextToken", scope, token, ThingName::of);
+        violations.throwIfAny();
         int limit = maxResults == null ? DEFAULT_PAGE : maxResults;
         Page<Thing> page = thingType != null ? new Page<>(java.util.List.of(), false)
                 : things.list(filter, after, limit);

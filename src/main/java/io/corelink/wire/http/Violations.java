@@ -4,6 +4,7 @@ import io.corelink.domain.error.InvalidValueException;
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.FieldViolation;
 import io.corelink.wire.error.ServiceFamily;
+import io.corelink.wire.paging.PageTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -89,6 +90,28 @@ public final class Violations {
             return Boolean.valueOf(raw);
         }
         throw AwsException.cannotParse(family, "Could not parse '" + member + "': '" + raw + "' is not a boolean");
+    }
+
+    /**
+     * The keyset position sealed in a page token, or null when there is no token; a token that does not open for
+     * {@code scope} (forged, altered, or from another listing) is recorded as a broken {@code member}.
+     */
+    public <T> T pageToken(PageTokens tokens, String member, String scope, String token, Function<String, T> parse) {
+        if (token == null) {
+            return null;
+        }
+        T position = tokens.open(scope, token).flatMap(sealed -> {
+            try {
+                return java.util.Optional.ofNullable(parse.apply(sealed));
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        }).orElse(null);
+        if (position == null) {
+            found.add(new FieldViolation(member, "Member must be a token returned by a previous call of the same "
+                    + "listing", token));
+        }
+        return position;
     }
 
     /** Records a broken rule found by the caller. */
