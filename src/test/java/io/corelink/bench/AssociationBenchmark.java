@@ -129,7 +129,7 @@ public final class AssociationBenchmark {
     }
 
     /** The server's own statement, 100 rows a batch, one transaction a batch. */
-    private static void rawAssociate(Connection jdbc, String core, List<String> clients) throws Exception {
+    static void rawAssociate(Connection jdbc, String core, List<String> clients) throws Exception {
         try (PreparedStatement insert = jdbc.prepareStatement("INSERT INTO client_device_association "
                 + "(core_thing_name, client_thing_name, associated_at) VALUES (?, ?, ?) "
                 + "ON CONFLICT (core_thing_name, client_thing_name) DO NOTHING")) {
@@ -206,7 +206,7 @@ public final class AssociationBenchmark {
                 .build();
     }
 
-    private static Connection postgresConnection(String url) throws Exception {
+    static Connection postgresConnection(String url) throws Exception {
         org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
         dataSource.setUrl(url);
         dataSource.setUser("postgres");
@@ -214,7 +214,7 @@ public final class AssociationBenchmark {
         return dataSource.getConnection();
     }
 
-    private static void configure(Connection jdbc) throws Exception {
+    static void configure(Connection jdbc) throws Exception {
         try (Statement statement = jdbc.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");
             statement.execute("PRAGMA synchronous=FULL");
@@ -223,7 +223,7 @@ public final class AssociationBenchmark {
         }
     }
 
-    private static void insertThings(Connection jdbc, List<String> names) throws Exception {
+    static void insertThings(Connection jdbc, List<String> names) throws Exception {
         jdbc.setAutoCommit(false);
         try (PreparedStatement insert = jdbc.prepareStatement(
                 "INSERT INTO thing (thing_name, thing_id, version, created_at) VALUES (?, ?, 1, 0)")) {
@@ -238,7 +238,7 @@ public final class AssociationBenchmark {
         jdbc.setAutoCommit(true);
     }
 
-    private static List<String> names(String prefix, int count) {
+    static List<String> names(String prefix, int count) {
         return IntStream.range(0, count).mapToObj(i -> String.format("%s-%07d", prefix, i)).toList();
     }
 

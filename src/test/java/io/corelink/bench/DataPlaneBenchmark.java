@@ -95,13 +95,18 @@ public final class DataPlaneBenchmark {
         }
     }
 
-    private static CreateKeysAndCertificateResponse setUp(CorelinkServer server, String rootCa) throws IOException {
+    static CreateKeysAndCertificateResponse setUp(CorelinkServer server, String rootCa) throws IOException {
+        return setUp(server, rootCa, KEY, SECRET);
+    }
+
+    static CreateKeysAndCertificateResponse setUp(CorelinkServer server, String rootCa, String accessKeyId, String secret)
+            throws IOException {
         URI endpoint = URI.create("http://127.0.0.1:" + server.controlPlanePort());
         try (IotClient iot = IotClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(() -> AwsBasicCredentials.create(KEY, SECRET))
+                .credentialsProvider(() -> AwsBasicCredentials.create(accessKeyId, secret))
                 .httpClient(ApacheHttpClient.create()).build();
              GreengrassV2Client greengrass = GreengrassV2Client.builder().endpointOverride(endpoint)
-                     .region(Region.US_EAST_1).credentialsProvider(() -> AwsBasicCredentials.create(KEY, SECRET))
+                     .region(Region.US_EAST_1).credentialsProvider(() -> AwsBasicCredentials.create(accessKeyId, secret))
                      .httpClient(ApacheHttpClient.create()).build()) {
             iot.createThing(r -> r.thingName("bench-core"));
             iot.createThing(r -> r.thingName("bench-sensor"));
@@ -123,7 +128,7 @@ public final class DataPlaneBenchmark {
     }
 
     /** Requests per second over one kept-alive connection per client. */
-    private static double keptAlive(SSLContext context, int port, String path, int total, int clients)
+    static double keptAlive(SSLContext context, int port, String path, int total, int clients)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
@@ -154,7 +159,7 @@ public final class DataPlaneBenchmark {
     }
 
     /** Connections per second, each a new handshake, one request, then close. */
-    private static double newConnections(SSLContext context, int port, String path, int total, int clients)
+    static double newConnections(SSLContext context, int port, String path, int total, int clients)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
@@ -182,7 +187,7 @@ public final class DataPlaneBenchmark {
         return (total / clients * clients) / seconds;
     }
 
-    private static void readResponse(InputStream in) throws IOException {
+    static void readResponse(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -205,7 +210,7 @@ public final class DataPlaneBenchmark {
         }
     }
 
-    private static SSLContext clientContext(CreateKeysAndCertificateResponse device, String trustedCa)
+    static SSLContext clientContext(CreateKeysAndCertificateResponse device, String trustedCa)
             throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
@@ -225,10 +230,10 @@ public final class DataPlaneBenchmark {
     }
 
     /** A bare JDK TLS server: RSA 2048 key, client certificate required (any accepted), a fixed small answer. */
-    private static final class BareTlsServer implements AutoCloseable {
+    static final class BareTlsServer implements AutoCloseable {
         private final SSLServerSocket socket;
         private final ExecutorService workers = Executors.newFixedThreadPool(8);
-        private final String caPem;
+        final String caPem;
 
         private BareTlsServer(SSLServerSocket socket, String caPem) {
             this.socket = socket;

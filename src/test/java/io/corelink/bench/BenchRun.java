@@ -1,0 +1,450 @@
+package io.corelink.bench;
+
+import io.corelink.app.CorelinkServer;
+import io.corelink.app.ServerConfig;
+import io.corelink.domain.Account;
+import io.corelink.testing.TestPostgres;
+import io.corelink.wire.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code bench/run}: every row of docs/benchmarks.md in one run, each a ratio to a limit measured in the same run,
+ * absolute numbers beside them. Loopback only; every loop bounded in count; about 3-5 minutes on 2 cores.
+ *
+ * <p>Arguments: {@code [--json FILE] [--quick]} ({@code --quick} divides every count by 10, for a smoke run).
+ */
+public final class BenchRun {
+    static final String KEY = "AKIABENCHRUN00000001";
+    static final String SECRET = "bench-run-secret-00000000000000000000000";
+    private static final int CLIENTS = 4;
+
+    record Row(String name, double value, String unit, Double limit, Double ratio) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final int scale;
+
+    private BenchRun(int scale) {
+        this.scale = scale;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path json = null;
+        int scale = 1;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--json")) {
+                json = Path.of(args[++i]);
+            } else if (args[i].equals("--quick")) {
+                scale = 10;
+            }
+        }
+        BenchRun run = new BenchRun(scale);
+        long started = System.nanoTime();
+        Path bigStore = run.sqlite();
+        run.processes(bigStore);
+        run.postgres();
+        run.print(Duration.ofNanos(System.nanoTime() - started));
+        if (json != null) {
+            Files.write(json, run.json());
+            System.out.println("rows written to " + json);
+        }
+        System.exit(0);
+    }
+
+    private int count(int full) {
+        return Math.max(1, full / scale);
+    }
+
+    private void add(String name, double value, String unit, Double limit) {
+        Double ratio = limit == null || limit == 0 ? null : value / limit;
+        rows.add(new Row(name, value, unit, limit, ratio));
+        System.out.printf("  %-70s %14.1f %-8s%n", name, value, unit);
+    }
+
+    // ---- rows 1-4: SQLite, in-process server --------------------------------------------------------------
+
+    private Path sqlite() throws Exception {
+        System.out.println("SQLite store (WAL, synchronous=FULL)");
+        Path dir = Files.createTempDirectory("corelink-benchrun");
+        CorelinkServer server = start(dir.resolve("data"), null);
+        try (Connection jdbc = DriverManager.getConnection("jdbc:sqlite:"
+                + server.dataDirectory().resolve("corelink.db"))) {
+            AssociationBenchmark.configure(jdbc);
+            associations(server, jdbc, "SQLite");
+            listing(server, jdbc);
+            dataPlane(server, "SQLite", true);
+        } finally {
+            server.close();
+        }
+        return dir.resolve("data");
+    }
+
+    private static CorelinkServer start(Path dataDir, String postgresUrl) {
+        return CorelinkServer.start(new ServerConfig(dataDir, "127.0.0.1", 0, List.of(0), List.of(),
+                        new Account("us-east-1", "000000000000"), postgresUrl, postgresUrl == null ? null : "postgres",
+                        null, KEY, SECRET),
+                Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    private static SignedClient client(CorelinkServer server) {
+        return new SignedClient(URI.create("http://127.0.0.1:" + server.controlPlanePort()), KEY, SECRET);
+    }
+
+    /** Row 1 (and 7): BatchAssociate, 100-entry signed batches, 4 clients, against raw batched inserts. */
+    private void associations(CorelinkServer server, Connection jdbc, String store) throws Exception {
+        int total = count(100_000);
+        List<String> clients = AssociationBenchmark.names("c", total);
+        List<String> all = new ArrayList<>(List.of("api-core", "raw-core"));
+        all.addAll(clients);
+        AssociationBenchmark.insertThings(jdbc, all);
+        SignedClient warm = client(server);
+        for (int i = 0; i < 300; i++) {
+            warm.send("GET", "/greengrass/v2/coreDevices/api-core/associatedClientDevices?maxResults=1", null,
+                    "greengrass");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int offset = c;
+            futures.add(pool.submit(() -> {
+                SignedClient signed = client(server);
+                for (int b = offset * 100; b < total; b += CLIENTS * 100) {
+                    StringBuilder body = new StringBuilder("{\"entries\":[");
+                    for (int i = b; i < Math.min(b + 100, total); i++) {
+                        body.append(i == b ? "" : ",").append("{\"thingName\":\"").append(clients.get(i)).append("\"}");
+                    }
+                    String answer = signed.send("POST", "/greengrass/v2/coreDevices/api-core/associateClientDevices",
+                            body.append("]}").toString(), "greengrass");
+                    if (!answer.equals("{\"errorEntries\":[]}")) {
+                        throw new IllegalStateException(answer);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        double api = total / ((System.nanoTime() - start) / 1e9);
+        pool.shutdown();
+        long rawStart = System.nanoTime();
+        AssociationBenchmark.rawAssociate(jdbc, "raw-core", clients);
+        double raw = total / ((System.nanoTime() - rawStart) / 1e9);
+        add("[" + store + "] BatchAssociate, 100/batch, signed, 4 clients / raw JDBC batch insert, same store",
+                api, "assoc/s", raw);
+    }
+
+    /** Row 2: first and last page at 1,000,000 associations on one core device. */
+    private void listing(CorelinkServer server, Connection jdbc) throws Exception {
+        int total = count(1_000_000);
+        List<String> names = AssociationBenchmark.names("l", total);
+        List<String> all = new ArrayList<>(List.of("list-core"));
+        all.addAll(names);
+        AssociationBenchmark.insertThings(jdbc, all);
+        AssociationBenchmark.rawAssociate(jdbc, "list-core", names);
+        SignedClient signed = client(server);
+        String path = "/greengrass/v2/coreDevices/list-core/associatedClientDevices?maxResults=100";
+        String token = null;
+        String last = null;
+        Pattern next = Pattern.compile("\"nextToken\":\"([^\"]+)\"");
+        do {
+            String body = signed.send("GET", path + (token == null ? "" : "&nextToken="
+                    + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)), null, "greengrass");
+            Matcher matcher = next.matcher(body);
+            token = matcher.find() ? matcher.group(1) : null;
+            if (token != null) {
+                last = token;
+            }
+        } while (token != null);
+        String lastPath = path + "&nextToken=" + java.net.URLEncoder.encode(last, StandardCharsets.UTF_8);
+        int samples = 400;
+        long[] first = new long[samples];
+        long[] end = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long t0 = System.nanoTime();
+            signed.send("GET", path, null, "greengrass");
+            long t1 = System.nanoTime();
+            signed.send("GET", lastPath, null, "greengrass");
+            first[i] = t1 - t0;
+            end[i] = System.nanoTime() - t1;
+        }
+        Arrays.sort(first);
+        Arrays.sort(end);
+        String at = String.format("%,d", total);
+        add("ListClientDevices first page p50 at " + at + " associations", first[samples / 2] / 1e3, "us", null);
+        add("ListClientDevices first page p99 at " + at + " associations", first[samples * 99 / 100] / 1e3, "us",
+                null);
+        add("ListClientDevices last page p50 / first page p50", end[samples / 2] / 1e3, "us",
+                first[samples / 2] / 1e3);
+        add("ListClientDevices last page p99 / first page p99", end[samples * 99 / 100] / 1e3, "us",
+                first[samples * 99 / 100] / 1e3);
+    }
+
+    /** Rows 3 and 4 (and 7): Discover kept-alive vs a no-op route; p99 at half load; handshakes vs bare JDK. */
+    private void dataPlane(CorelinkServer server, String store, boolean handshakes) throws Exception {
+        String rootCa = Files.readString(server.dataDirectory().resolve("ca/root-ca.pem"));
+        CreateKeysAndCertificateResponse sensor = setUpDiscovery(server, rootCa);
+        SSLContext context = DataPlaneBenchmark.clientContext(sensor, rootCa);
+        int port = server.dataPlanePorts().get(0);
+        String discover = "/greengrass/discover/thing/bench-sensor";
+        DataPlaneBenchmark.keptAlive(context, port, discover, count(4_000), CLIENTS);
+        DataPlaneBenchmark.keptAlive(context, port, "/bench/no-op", count(4_000), CLIENTS);
+        double discoverRate = DataPlaneBenchmark.keptAlive(context, port, discover, count(30_000), CLIENTS);
+        double noOp = DataPlaneBenchmark.keptAlive(context, port, "/bench/no-op", count(30_000), CLIENTS);
+        add("[" + store + "] Discover, kept-alive mTLS, 4 clients / no-op route, same listener", discoverRate,
+                "req/s", noOp);
+        long[] latencies = paced(context, port, discover, discoverRate / 2, count(10_000));
+        add("[" + store + "] Discover p99 at half that load / p50", latencies[latencies.length * 99 / 100] / 1e3, "us",
+                latencies[latencies.length / 2] / 1e3);
+        if (handshakes) {
+            try (DataPlaneBenchmark.BareTlsServer bare = DataPlaneBenchmark.BareTlsServer.start()) {
+                SSLContext bareClient = DataPlaneBenchmark.clientContext(sensor, bare.caPem);
+                DataPlaneBenchmark.newConnections(context, port, discover, count(200), CLIENTS);
+                DataPlaneBenchmark.newConnections(bareClient, bare.port(), "/", count(200), CLIENTS);
+                double corelink = DataPlaneBenchmark.newConnections(context, port, discover, count(1_000), CLIENTS);
+                double jdk = DataPlaneBenchmark.newConnections(bareClient, bare.port(), "/", count(1_000), CLIENTS);
+                add("New mTLS handshake + Discover / bare JDK TLS server, RSA 2048 both", corelink, "conn/s", jdk);
+            }
+        }
+    }
+
+    private static CreateKeysAndCertificateResponse setUpDiscovery(CorelinkServer server, String rootCa)
+            throws IOException {
+        return DataPlaneBenchmark.setUp(server, rootCa, KEY, SECRET);
+    }
+
+    /** Latencies (ns, sorted) of requests sent at {@code rate} per second in total over kept-alive connections. */
+    private static long[] paced(SSLContext context, int port, String path, double rate, int total) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long interval = (long) (1e9 * CLIENTS / rate);
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int share = total / CLIENTS;
+            long offset = c * interval / CLIENTS;
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[share];
+                try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+                    byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII);
+                    long next = System.nanoTime() + offset;
+                    for (int i = 0; i < share; i++) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        // Measured from the scheduled send time, so a slow answer delays (and counts for) the next.
+                        out.write(request);
+                        out.flush();
+                        DataPlaneBenchmark.readResponse(in);
+                        latencies[i] = System.nanoTime() - next;
+                        next += interval;
+                    }
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> future : futures) {
+            for (long latency : future.get()) {
+                all.add(latency);
+            }
+        }
+        pool.shutdown();
+        return all.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    // ---- rows 5 and 6: memory and start-up, the server as its own process ------------------------------------
+
+    private void processes(Path bigStore) throws Exception {
+        System.out.println("Processes (java -Xmx256m -jar target/corelink.jar serve)");
+        double bare = startUp(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                BareHealthServer.class.getName()), true, null);
+        Path empty = Files.createTempDirectory("corelink-benchrun-empty").resolve("data");
+        double emptyStart = startUp(serve(empty), false, null);
+        add("Start-up to first 200 from /_corelink/health, empty store / bare JDK HTTP server", emptyStart, "ms", bare);
+        long[] memory = new long[2];
+        double bigStart = startUp(serve(bigStore), false, memory);
+        add("Start-up to first 200, " + storeSize(bigStore) + " / bare JDK HTTP server", bigStart, "ms", bare);
+        add("Heap used while serving " + storeSize(bigStore) + ", -Xmx256m / max heap", memory[0] / 1048576.0, "MiB",
+                256.0);
+        add("RSS while serving " + storeSize(bigStore) + ", -Xmx256m / max heap", memory[1] / 1048576.0, "MiB",
+                256.0);
+    }
+
+    private String storeSize(Path store) throws Exception {
+        try (Connection jdbc = DriverManager.getConnection("jdbc:sqlite:" + store.resolve("corelink.db"));
+             var statement = jdbc.createStatement();
+             var rs = statement.executeQuery("SELECT (SELECT COUNT(*) FROM thing), "
+                     + "(SELECT COUNT(*) FROM client_device_association)")) {
+            rs.next();
+            return String.format("%,d things + %,d associations", rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static List<String> serve(Path dataDir) {
+        return List.of(java(), "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-jar", "target/corelink.jar", "serve",
+                "--data-dir", dataDir.toString(), "--port", "PORT", "--data-plane-port", "0");
+    }
+
+    /**
+     * Milliseconds from process start to the first 200 of the health check; with {@code memory}, also loads the
+     * server (list pages, things) and reads its heap use and RSS before stopping it.
+     */
+    private double startUp(List<String> command, boolean portIsLastArgument, long[] memory) throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        List<String> resolved = new ArrayList<>();
+        for (String part : command) {
+            resolved.add(part.equals("PORT") ? Integer.toString(port) : part);
+        }
+        if (portIsLastArgument) {
+            resolved.add(Integer.toString(port));
+        }
+        ProcessBuilder builder = new ProcessBuilder(resolved).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("CORELINK_ACCESS_KEY_ID", KEY);
+        builder.environment().put("CORELINK_SECRET_ACCESS_KEY", SECRET);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_corelink/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long start = System.nanoTime();
+        Process process = builder.start();
+        try {
+            while (true) {
+                try {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                if (!process.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(120)) {
+                    throw new IllegalStateException("the process did not become healthy");
+                }
+                Thread.sleep(5);
+            }
+            double millis = (System.nanoTime() - start) / 1e6;
+            if (memory != null) {
+                SignedClient signed = new SignedClient(URI.create("http://127.0.0.1:" + port), KEY, SECRET);
+                for (int i = 0; i < count(300); i++) {
+                    signed.send("GET", "/greengrass/v2/coreDevices/list-core/associatedClientDevices?maxResults=100",
+                            null, "greengrass");
+                    signed.send("GET", "/things?maxResults=250", null, "iot");
+                }
+                memory[0] = heapUsed(process.pid());
+                memory[1] = rss(process.pid());
+            }
+            return millis;
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Heap in use after a full GC (jcmd GC.run then GC.heap_info): what the process needs, not what it holds. */
+    private static long heapUsed(long pid) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        Process info = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        info.waitFor();
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(text);
+        return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+    }
+
+    private static long rss(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    // ---- row 7: rows 1 and 3 on PostgreSQL -------------------------------------------------------------------
+
+    private void postgres() throws Exception {
+        System.out.println("PostgreSQL 17 store (embedded, zonky)");
+        String url = TestPostgres.newDatabase();
+        CorelinkServer server = start(Files.createTempDirectory("corelink-benchrun-pg").resolve("data"), url);
+        try (Connection jdbc = AssociationBenchmark.postgresConnection(url)) {
+            associations(server, jdbc, "PostgreSQL");
+            dataPlane(server, "PostgreSQL", false);
+        } finally {
+            server.close();
+        }
+    }
+
+    // ---- output --------------------------------------------------------------------------------------------
+
+    private void print(Duration took) {
+        System.out.println();
+        System.out.printf("%-78s %14s %-8s %14s %8s%n", "row", "value", "unit", "limit", "ratio");
+        for (Row row : rows) {
+            System.out.printf("%-78s %14.1f %-8s %14s %8s%n", row.name(), row.value(), row.unit(),
+                    row.limit() == null ? "" : String.format("%.1f", row.limit()),
+                    row.ratio() == null ? "" : String.format("%.3f", row.ratio()));
+        }
+        System.out.printf("%d rows in %d s%n", rows.size(), took.toSeconds());
+    }
+
+    private byte[] json() {
+        ArrayNode array = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (Row row : rows) {
+            ObjectNode node = array.addObject();
+            node.put("name", row.name());
+            node.put("value", row.value());
+            node.put("unit", row.unit());
+            if (row.limit() == null) {
+                node.putNull("limit");
+                node.putNull("ratio");
+            } else {
+                node.put("limit", row.limit());
+                node.put("ratio", row.ratio());
+            }
+        }
+        return Json.write(array);
+    }
+
+
+}
