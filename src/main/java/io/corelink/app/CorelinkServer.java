@@ -82,6 +82,7 @@ public final class CorelinkServer implements AutoCloseable {
      * @throws StartupException naming the problem, with everything opened so far closed again
      */
     public static CorelinkServer start(ServerConfig config, Clock clock, PrintStream out) {
+        long started = System.nanoTime();
         Server jetty = new Server(threadPool());
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setErrorHandler(new AwsShapedErrorHandler());
@@ -121,11 +122,14 @@ public final class CorelinkServer implements AutoCloseable {
             if (store == null) {
                 store = openStore(config, dataDir);
             }
+            long storeOpen = System.nanoTime();
             AdministratorKey.ensure(config, store, dataDir, clock, out);
             CorelinkServer server = new CorelinkServer(jetty, controlPlane, dataPlane, dataDir, store);
             CertificateAuthority authority = RootCertificateAuthority.ensure(store, dataDir, clock);
             DataPlaneService dataPlaneService = new DataPlaneService(store, clock);
+            long authorityReady = System.nanoTime();
             DataPlaneCertificate.Issued serverCertificate = DataPlaneCertificate.issue(authority, config, clock);
+            long certificateIssued = System.nanoTime();
             DataPlaneTls.install(tls, serverCertificate.keys().getPrivate(), serverCertificate.chain(),
                     new RegistryClientTrustManager(id -> dataPlaneService.authenticate(id).isPresent()));
             Handler control = server.controlPlaneHandler(config, authority, clock);
@@ -141,7 +145,9 @@ public final class CorelinkServer implements AutoCloseable {
                         + connector.getLocalPort());
             }
             out.flush();
-            LOG.info("serving with {}", config);
+            LOG.info("serving with {}; ready in {} ms (store {} ms, CA {} ms, server certificate {} ms)", config,
+                    millisSince(started), (storeOpen - started) / 1_000_000, (authorityReady - storeOpen) / 1_000_000,
+                    (certificateIssued - authorityReady) / 1_000_000);
             return server;
         } catch (StartupException e) {
             closeQuietly(jetty, store, dataDir);
@@ -262,6 +268,10 @@ public final class CorelinkServer implements AutoCloseable {
         // Path labels may carry %2F and %25 (any byte but the unreserved ones is encoded by AWS clients).
         http.setUriCompliance(UriCompliance.from("DEFAULT,AMBIGUOUS_PATH_SEPARATOR,AMBIGUOUS_PATH_ENCODING"));
         return http;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static HttpConfiguration httpsConfiguration() {

@@ -40,10 +40,10 @@ final class StoreCommands {
         public Integer call() {
             try {
                 if (store.url() != null && store.url().startsWith("jdbc:postgresql:")) {
-                    PostgresStore.open(store.url(), store.user(), store.password()).close();
+                    PostgresStore.open(store.url(), store.user(), store.password(), true).close();
                 } else {
                     try (DataDirectory ignored = DataDirectory.open(store.dataDir)) {
-                        SqliteStore.open(sqliteFile(store)).close();
+                        SqliteStore.open(sqliteFile(store), true).close();
                     }
                 }
             } catch (StoreUnavailableException e) {

@@ -3,8 +3,6 @@ package io.corelink.store.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import io.corelink.store.Store;
 import io.corelink.store.StoreUnavailableException;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -15,12 +13,18 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class PostgresStore {
     private static final int POOL_SIZE = 16;
+    private static final String COLLATE_C = "COLLATE \"C\"";
 
     private PostgresStore() {
     }
 
     /** @throws StoreUnavailableException when the database cannot be reached or migrated */
     public static Store open(String url, String user, String password) {
+        return open(url, user, password, false);
+    }
+
+    /** @param validateMigrations run Flyway even when the schema is current, as {@code corelink migrate} does */
+    public static Store open(String url, String user, String password, boolean validateMigrations) {
         HikariDataSource pool = null;
         try {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -34,7 +38,11 @@ public final class PostgresStore {
             dataSource.setReWriteBatchedInserts(true);
             dataSource.setConnectTimeout(10);
             pool = JdbcStore.pool("corelink-postgresql", dataSource, POOL_SIZE, false);
-            migrate(pool);
+            if (validateMigrations) {
+                Migrations.migrate(pool, COLLATE_C);
+            } else {
+                Migrations.migrateIfBehind(pool, COLLATE_C);
+            }
             return new JdbcStore(pool, pool, JdbcStore.Dialect.POSTGRESQL);
         } catch (RuntimeException e) {
             if (pool != null) {
@@ -42,15 +50,5 @@ public final class PostgresStore {
             }
             throw new StoreUnavailableException("cannot open the PostgreSQL store", e);
         }
-    }
-
-    /** Applies the migrations the database lacks (what {@code corelink migrate} does). */
-    static void migrate(javax.sql.DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common")
-                .placeholders(Map.of("collate", "COLLATE \"C\""))
-                .load()
-                .migrate();
     }
 }

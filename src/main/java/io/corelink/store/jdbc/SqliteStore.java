@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -23,9 +22,17 @@ public final class SqliteStore {
 
     /** @throws StoreUnavailableException when the file cannot be opened or migrated */
     public static Store open(Path databaseFile) {
+        return open(databaseFile, false);
+    }
+
+    /**
+     * @param validateMigrations run Flyway even when the schema is current (validating what was applied), as
+     *     {@code corelink migrate} does
+     */
+    public static Store open(Path databaseFile, boolean validateMigrations) {
         String url = "jdbc:sqlite:" + databaseFile.toAbsolutePath();
         try {
-            migrate(url);
+            migrate(url, validateMigrations);
             restrictPermissions(databaseFile);
             SQLiteDataSource writes = dataSource(url, false);
             SQLiteDataSource reads = dataSource(url, true);
@@ -76,14 +83,13 @@ public final class SqliteStore {
         }
     }
 
-    private static void migrate(String url) {
+    private static void migrate(String url, boolean always) {
         SQLiteDataSource migrations = dataSource(url, false);
-        Flyway.configure()
-                .dataSource(migrations)
-                .locations("classpath:db/migration/common")
-                .placeholders(java.util.Map.of("collate", ""))
-                .load()
-                .migrate();
+        if (always) {
+            Migrations.migrate(migrations, "");
+        } else {
+            Migrations.migrateIfBehind(migrations, "");
+        }
     }
 
     private static SQLiteDataSource dataSource(String url, boolean readOnly) {
