@@ -73,6 +73,7 @@ public final class BenchRun {
         Path bigStore = run.sqlite();
         run.processes(bigStore);
         run.postgres();
+        run.micro();
         run.print(Duration.ofNanos(System.nanoTime() - started));
         if (json != null) {
             Files.write(json, run.json());
@@ -415,6 +416,29 @@ public final class BenchRun {
         } finally {
             server.close();
         }
+    }
+
+    // ---- JMH micro-benchmarks ----------------------------------------------------------------------------------
+
+    private void micro() throws Exception {
+        System.out.println("JMH micro-benchmarks (1 fork, 1 warm-up and 3 measured iterations of 1 s)");
+        org.openjdk.jmh.runner.options.Options options = new org.openjdk.jmh.runner.options.OptionsBuilder()
+                .include(MicroBenchmarks.class.getName())
+                .forks(1).warmupIterations(1).measurementIterations(3)
+                .warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
+                .measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
+                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED")
+                .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT)
+                .build();
+        java.util.Map<String, Double> scores = new java.util.HashMap<>();
+        for (org.openjdk.jmh.results.RunResult result : new org.openjdk.jmh.runner.Runner(options).run()) {
+            String method = result.getParams().getBenchmark();
+            scores.put(method.substring(method.lastIndexOf('.') + 1), result.getPrimaryResult().getScore());
+        }
+        add("JMH SigV4 verification / its crypto floor (2 SHA-256, 5 HMAC)", scores.get("sigV4Verify"), "ops/ms",
+                scores.get("sigV4CryptoFloor"));
+        add("JMH Discover document built and serialised / cached bytes copied", scores.get("discoveryDocumentBuilt"),
+                "ops/ms", scores.get("discoveryDocumentCached"));
     }
 
     // ---- output --------------------------------------------------------------------------------------------

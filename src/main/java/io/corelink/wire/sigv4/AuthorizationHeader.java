@@ -21,6 +21,7 @@ public record AuthorizationHeader(
         String signature) {
 
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final java.util.regex.Pattern SIGNATURE = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     /** The credential scope as written in the string to sign. */
     public String scope() {
@@ -61,7 +62,7 @@ public record AuthorizationHeader(
                     + "aws4_request, not " + credential.length);
         }
         String signature = parts.get("Signature");
-        if (!signature.matches("[0-9a-f]{64}")) {
+        if (!SIGNATURE.matcher(signature).matches()) {
             throw incomplete("Signature must be 64 lower-case hexadecimal characters");
         }
         List<String> signedHeaders = List.of(parts.get("SignedHeaders").split(";"));

@@ -15,6 +15,8 @@ import java.util.Map;
  * re-encoded and sorted; exactly the signed headers, trimmed, inner spaces collapsed.
  */
 public final class CanonicalRequest {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private CanonicalRequest() {
     }
 
@@ -69,13 +71,26 @@ public final class CanonicalRequest {
         return query.toString();
     }
 
+    private static boolean hasWhitespaceRun(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || i + 1 < value.length()
+                    && Character.isWhitespace(value.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String canonicalHeaders(Map<String, List<String>> headers, List<String> signedHeaders) {
         StringBuilder out = new StringBuilder();
         for (String name : signedHeaders) {
             List<String> values = headers.getOrDefault(name, List.of());
             List<String> normalised = new ArrayList<>(values.size());
             for (String value : values) {
-                normalised.add(value.strip().replaceAll("\\s+", " "));
+                String stripped = value.strip();
+                // Most values have no inner run of spaces: skip the regex for them.
+                normalised.add(hasWhitespaceRun(stripped) ? WHITESPACE.matcher(stripped).replaceAll(" ") : stripped);
             }
             out.append(name).append(':').append(String.join(",", normalised)).append('\n');
         }
