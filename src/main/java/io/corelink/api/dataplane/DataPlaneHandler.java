@@ -14,6 +14,7 @@ import io.corelink.wire.http.ControlPlaneHandler;
 import io.corelink.wire.http.PathTemplate;
 import io.corelink.wire.http.PercentCodec;
 import io.corelink.wire.http.QueryParameters;
+import io.corelink.wire.http.RequestIds;
 import io.corelink.wire.http.ResponseWriter;
 import io.corelink.wire.http.SafeLog;
 import io.corelink.wire.tls.RegistryClientTrustManager;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.EofException;
@@ -71,7 +71,7 @@ public final class DataPlaneHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         Optional<DataPlaneCaller> caller = caller(request);
         if (caller.isEmpty()) {
             abort(request, callback);

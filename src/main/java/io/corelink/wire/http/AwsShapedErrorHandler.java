@@ -3,7 +3,6 @@ package io.corelink.wire.http;
 import io.corelink.wire.error.AwsError;
 import io.corelink.wire.error.AwsException;
 import java.nio.ByteBuffer;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -21,7 +20,7 @@ public final class AwsShapedErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         AwsException error = errorFor(code);
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         response.setStatus(code);
         response.getHeaders().put(ResponseWriter.REQUEST_ID, requestId);
         response.getHeaders().put(ResponseWriter.ERROR_TYPE, error.error().shapeName());

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -50,12 +49,14 @@ public final class ControlPlaneHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         String method = request.getMethod();
         String rawPath = request.getHttpURI().getPath();
         String rawQuery = request.getHttpURI().getQuery();
         Operation open = unauthenticated.get(method + " " + rawPath);
-        Route anyRoute = router.anyForPath(rawPath);
+        // Routed once, before authentication, only to choose the error vocabulary; a route is used only afterwards.
+        Router.Match match = router.find(method, rawPath);
+        Route anyRoute = match != null ? match.route() : router.anyForPath(rawPath);
         ServiceFamily family = anyRoute == null ? ServiceFamily.GREENGRASS : anyRoute.family();
         String operationName = "-";
         int status;
@@ -70,7 +71,6 @@ public final class ControlPlaneHandler extends Handler.Abstract {
             byte[] body = readBody(request);
             QueryParameters query = query(family, rawQuery);
             VerifiedCaller caller = verifier.verify(new SignedRequest(method, rawPath, rawQuery, headers, body));
-            Router.Match match = router.find(method, rawPath);
             if (match == null) {
                 throw new AwsException(AwsError.UnknownOperationException,
                         "No operation matches " + method + " " + (anyRoute == null ? "this path" : "this resource"));
