@@ -162,6 +162,41 @@ class MultiNodeTest {
     }
 
     @Test
+    void concurrentReadModifyWritesOnBothNodes_loseNoUpdate() throws Exception {
+        try (IotClient a = iot(nodeA)) {
+            a.createThing(r -> r.thingName("mn-counter"));
+        }
+        int writers = 6;
+        int updatesEach = 8; // 48 attributes: under the 50 a thing may have
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int worker = w;
+            CorelinkServer node = w % 2 == 0 ? nodeA : nodeB;
+            futures.add(pool.submit(() -> {
+                try (IotClient client = iot(node)) {
+                    for (int i = 0; i < updatesEach; i++) {
+                        String key = "w" + worker + "-" + i;
+                        // Each update reads the stored attributes and writes them back with one more (merge).
+                        client.updateThing(r -> r.thingName("mn-counter").attributePayload(p -> p
+                                .attributes(java.util.Map.of(key, "1")).merge(true)));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get(3, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        try (IotClient b = iot(nodeB)) {
+            var thing = b.describeThing(r -> r.thingName("mn-counter"));
+            assertThat(thing.attributes()).hasSize(writers * updatesEach);
+            assertThat(thing.version()).isEqualTo(1L + writers * updatesEach);
+        }
+    }
+
+    @Test
     void concurrentWritesToOneCoreFromBothNodes_endWithoutErrorsOrLostUpdates() throws Exception {
         List<String> clients = IntStream.range(0, 30).mapToObj(i -> "mn-busy-" + i).toList();
         try (IotClient a = iot(nodeA)) {
