@@ -25,7 +25,7 @@ class GracefulShutdownTest {
             statement.execute("BEGIN IMMEDIATE");
             answer = CompletableFuture.supplyAsync(() -> server.raw().request("POST", "/things/in-flight").body("{}")
                     .send());
-            Thread.sleep(500);
+            Thread.sleep(1_500); // time for the request to reach the server and block on the store, even on a busy CI
             closing = CompletableFuture.runAsync(server::close);
             Thread.sleep(500);
             assertThat(answer).as("the request waits for the store").isNotDone();
