@@ -3,9 +3,10 @@ package io.corelink.store;
 import java.util.function.Function;
 
 /**
- * The persistent state of one Corelink deployment. Each call runs {@code work} in exactly one transaction: it commits
- * when {@code work} returns, durably, before the call returns; it rolls back when {@code work} throws, and the
- * exception propagates unchanged.
+ * The persistent state of one Corelink deployment. Each call runs {@code work} atomically, as one transaction: it
+ * commits when {@code work} returns, durably, before the call returns; it rolls back when {@code work} throws, and
+ * the exception propagates unchanged. (A store may commit several concurrent writes together, each inside its own
+ * savepoint; that changes nothing a caller can observe.)
  *
  * <p>Read transactions see one consistent snapshot and may run concurrently; write transactions are serialised per
  * row by the database.

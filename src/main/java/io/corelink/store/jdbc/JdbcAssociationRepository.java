@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 final class JdbcAssociationRepository implements AssociationRepository {
     private final Handle handle;
@@ -25,11 +24,11 @@ final class JdbcAssociationRepository implements AssociationRepository {
         if (clients.isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch(sql.get("insertAssociation"));
-        for (ThingName client : clients) {
-            batch.bind("core", core.value()).bind("client", client.value()).bind("now", now.toEpochMilli()).add();
-        }
-        batch.execute();
+        handle.createUpdate(sql.get("insertAssociations"))
+                .bind("core", core.value())
+                .bind("names", NameList.json(clients))
+                .bind("now", now.toEpochMilli())
+                .execute();
     }
 
     @Override
@@ -39,7 +38,7 @@ final class JdbcAssociationRepository implements AssociationRepository {
         }
         return handle.createQuery(sql.get("findAssociatedAmong"))
                 .bind("core", core.value())
-                .bindList("names", names(clients))
+                .bind("names", NameList.json(clients))
                 .mapTo(String.class)
                 .collect(Collectors.mapping(ThingName::of, Collectors.toSet()));
     }
@@ -51,7 +50,7 @@ final class JdbcAssociationRepository implements AssociationRepository {
         }
         handle.createUpdate(sql.get("deleteAssociations"))
                 .bind("core", core.value())
-                .bindList("names", names(clients))
+                .bind("names", NameList.json(clients))
                 .execute();
     }
 
@@ -64,9 +63,5 @@ final class JdbcAssociationRepository implements AssociationRepository {
                 .map((rs, ctx) -> new AssociatedClientDevice(ThingName.of(rs.getString(1)),
                         Instant.ofEpochMilli(rs.getLong(2))))
                 .list();
-    }
-
-    private static List<String> names(Collection<ThingName> things) {
-        return things.stream().map(ThingName::value).toList();
     }
 }

@@ -29,16 +29,19 @@ public final class JdbcStore implements Store {
     private final LongAdder changes = new LongAdder();
 
     private final Dialect dialect;
+    private final GroupCommit groupCommit;
 
     /**
      * What differs between the databases: the isolation of reads and writes (null: the driver's default, which is
-     * the only one SQLite's driver accepts) and whether a write that lost a serialisation race is retried.
+     * the only one SQLite's driver accepts), whether a write that lost a serialisation race is retried, and whether
+     * concurrent writes share transactions ({@link GroupCommit}; for SQLite's single writer: PostgreSQL runs
+     * concurrent writers and groups their WAL flushes itself).
      */
     record Dialect(String name, TransactionIsolationLevel readIsolation, TransactionIsolationLevel writeIsolation,
-                   boolean retrySerializationFailures) {
-        static final Dialect SQLITE = new Dialect("sqlite", null, null, false);
+                   boolean retrySerializationFailures, boolean groupCommit) {
+        static final Dialect SQLITE = new Dialect("sqlite", null, null, false, true);
         static final Dialect POSTGRESQL = new Dialect("postgresql", TransactionIsolationLevel.REPEATABLE_READ,
-                TransactionIsolationLevel.SERIALIZABLE, true);
+                TransactionIsolationLevel.SERIALIZABLE, true, false);
     }
 
     JdbcStore(HikariDataSource readPool, HikariDataSource writePool, Dialect dialect) {
@@ -48,6 +51,8 @@ public final class JdbcStore implements Store {
         this.writer = readPool == writePool ? reader : Jdbi.create(writePool);
         this.dialect = dialect;
         this.sql = SqlStatements.load(dialect.name());
+        this.groupCommit = dialect.groupCommit() ? new GroupCommit(writer, handle -> new JdbcTransaction(handle, sql))
+                : null;
         SqlLogger counter = new SqlLogger() {
             @Override
             public void logBeforeExecution(StatementContext context) {
@@ -63,6 +68,16 @@ public final class JdbcStore implements Store {
         return statements.sum();
     }
 
+    /** How many writes wait for the writer; 0 without group commit. For tests. */
+    int queuedWrites() {
+        return groupCommit == null ? 0 : groupCommit.queued();
+    }
+
+    /** How many write transactions grouped writes ran in; -1 without group commit. For tests. */
+    long groupedWriteTransactions() {
+        return groupCommit == null ? -1 : groupCommit.transactions();
+    }
+
     @Override
     public <T> T read(Function<StoreTransaction, T> work) {
         return run(reader, dialect.readIsolation(), work);
@@ -71,7 +86,7 @@ public final class JdbcStore implements Store {
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
         try {
-            return writeWithRetries(work);
+            return groupCommit == null ? writeWithRetries(work) : groupCommit.write(work);
         } finally {
             // Also after a failed transaction: a cache may then refill needlessly, never stay stale.
             changes.increment();

@@ -44,7 +44,7 @@ final class JdbcThingRepository implements ThingRepository {
             return Set.of();
         }
         return handle.createQuery(sql.get("findExistingThings"))
-                .bindList("names", names.stream().map(ThingName::value).toList())
+                .bind("names", NameList.json(names))
                 .mapTo(String.class)
                 .collect(Collectors.mapping(ThingName::of, Collectors.toSet()));
     }

@@ -1,5 +1,9 @@
 -- Named statements of the JDBC store. Each block starts with "-- name: <name>"; a dialect file next to this one
 -- (statements.<dialect>.sql) overrides only the blocks whose SQL differs.
+--
+-- A list of names (:names) is bound as one JSON array and expanded by the database (json_each here,
+-- json_array_elements_text on PostgreSQL): the statement text stays the same whatever the list's length, and a
+-- 100-entry batch is one statement, not 100 bound rows.
 
 -- name: findThing
 SELECT thing_name, thing_id, version, created_at FROM thing WHERE thing_name = :name
@@ -83,22 +87,23 @@ SELECT value FROM setting WHERE name = :name
 INSERT INTO setting (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING
 
 -- name: findExistingThings
-SELECT thing_name FROM thing WHERE thing_name IN (<names>)
+SELECT thing_name FROM thing WHERE thing_name IN (SELECT value FROM json_each(:names))
 
 -- name: registerCoreDevice
 INSERT INTO core_device (thing_name, registered_at) VALUES (:name, :now) ON CONFLICT (thing_name) DO NOTHING
 
--- name: insertAssociation
+-- name: insertAssociations
 INSERT INTO client_device_association (core_thing_name, client_thing_name, associated_at)
-VALUES (:core, :client, :now)
+SELECT :core, value, :now FROM json_each(:names) WHERE true
 ON CONFLICT (core_thing_name, client_thing_name) DO NOTHING
 
 -- name: findAssociatedAmong
 SELECT client_thing_name FROM client_device_association
-WHERE core_thing_name = :core AND client_thing_name IN (<names>)
+WHERE core_thing_name = :core AND client_thing_name IN (SELECT value FROM json_each(:names))
 
 -- name: deleteAssociations
-DELETE FROM client_device_association WHERE core_thing_name = :core AND client_thing_name IN (<names>)
+DELETE FROM client_device_association
+WHERE core_thing_name = :core AND client_thing_name IN (SELECT value FROM json_each(:names))
 
 -- name: listAssociations
 SELECT client_thing_name, associated_at FROM client_device_association

@@ -1,0 +1,157 @@
+package io.corelink.store.jdbc;
+
+import io.corelink.store.StoreTransaction;
+import io.corelink.store.StoreUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Group commit for a database with one writer (SQLite): the writes that queue up while one transaction runs are
+ * run together in the next one, each inside its own savepoint, and share its commit and its fsync.
+ *
+ * <p>Why: a SQLite write transaction costs little beyond its commit, and the commit (an fsync of the WAL) costs the
+ * same for one request's rows as for ten. Serialising requests one transaction each made the commit the ceiling of
+ * the write rate; grouping lets concurrent requests share it, as PostgreSQL's own WAL flush does.
+ *
+ * <p>The contract of {@link io.corelink.store.Store#write} holds for every call: its work is atomic (a work that
+ * throws is rolled back to its savepoint and its exception reaches its caller alone, the others of its group still
+ * commit), durable before the call returns (no call returns before the group's commit), and the calls are
+ * serialisable in the order they ran. A lone write waits for nothing: a group is just what is queued when the
+ * writer becomes free, and nothing waits for a group to fill.
+ *
+ * <p>How: flat combining. A caller queues its work, then takes the writer lock; if its work was run by the caller
+ * before it, it just returns the outcome, otherwise it runs every queued work (at most {@link #MAX_GROUP}) in one
+ * transaction. If the commit itself fails, every work of the group that had succeeded gets a
+ * {@link StoreUnavailableException}: nothing of the group was acknowledged, and nothing of it is kept.
+ */
+final class GroupCommit {
+    /** Bounds one transaction's length, so a burst does not hold every waiting caller behind one long commit. */
+    static final int MAX_GROUP = 32;
+    private static final String SAVEPOINT = "corelink_write";
+
+    private final Jdbi writer;
+    private final Function<Handle, StoreTransaction> transactions;
+    private final ReentrantLock writerLock = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    private final LongAdder transactionCount = new LongAdder();
+
+    GroupCommit(Jdbi writer, Function<Handle, StoreTransaction> transactions) {
+        this.writer = writer;
+        this.transactions = transactions;
+    }
+
+    <T> T write(Function<StoreTransaction, T> work) {
+        Pending<T> pending = new Pending<>(work);
+        queue.add(pending);
+        writerLock.lock();
+        try {
+            // Whoever holds the lock drains the queue from its head, so ours runs in this loop unless an earlier
+            // holder already ran it; the fields of a Pending are written and read under the lock.
+            while (!pending.done) {
+                runGroup();
+            }
+        } finally {
+            writerLock.unlock();
+        }
+        return pending.outcome();
+    }
+
+    /** How many writes wait to run. */
+    int queued() {
+        return queue.size();
+    }
+
+    /** How many write transactions ran (begun, whether or not committed): fewer than writes when groups formed. */
+    long transactions() {
+        return transactionCount.sum();
+    }
+
+    private void runGroup() {
+        List<Pending<?>> group = new ArrayList<>();
+        for (Pending<?> next; group.size() < MAX_GROUP && (next = queue.poll()) != null; ) {
+            group.add(next);
+        }
+        transactionCount.increment();
+        try {
+            writer.useTransaction(handle -> {
+                if (group.size() == 1) {
+                    runAlone(handle, group.get(0));
+                    return;
+                }
+                for (Pending<?> pending : group) {
+                    runInSavepoint(handle, pending);
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            // The begin, a rollback to a savepoint or the commit failed (or a work threw an Error): nothing of the
+            // group is kept, so none of it may be acknowledged.
+            StoreUnavailableException failed = e instanceof StoreUnavailableException unavailable ? unavailable
+                    : new StoreUnavailableException("database operation failed", e);
+            for (Pending<?> pending : group) {
+                if (pending.failure == null) {
+                    pending.failure = failed;
+                }
+            }
+        } finally {
+            for (Pending<?> pending : group) {
+                pending.done = true;
+            }
+        }
+    }
+
+    /** A group of one needs no savepoint: its failure rolls the whole transaction back. */
+    private void runAlone(Handle handle, Pending<?> pending) {
+        try {
+            pending.run(transactions.apply(handle));
+        } catch (RuntimeException e) {
+            pending.failure = e instanceof JdbiException ? new StoreUnavailableException("database operation failed",
+                    e) : e;
+            throw e;
+        }
+    }
+
+    private void runInSavepoint(Handle handle, Pending<?> pending) {
+        handle.savepoint(SAVEPOINT);
+        try {
+            pending.run(transactions.apply(handle));
+        } catch (RuntimeException e) {
+            pending.failure = e instanceof JdbiException ? new StoreUnavailableException("database operation failed",
+                    e) : e;
+            // Undoes this work and ends its savepoint. If even that fails the transaction is in an unknown state:
+            // this throws, and the whole group fails.
+            handle.rollbackToSavepoint(SAVEPOINT);
+            return;
+        }
+        handle.release(SAVEPOINT);
+    }
+
+    /** One caller's work and, once {@link #done}, its outcome. Guarded by the writer lock. */
+    private static final class Pending<T> {
+        private final Function<StoreTransaction, T> work;
+        private T result;
+        private RuntimeException failure;
+        private boolean done;
+
+        Pending(Function<StoreTransaction, T> work) {
+            this.work = work;
+        }
+
+        void run(StoreTransaction tx) {
+            result = work.apply(tx);
+        }
+
+        T outcome() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+    }
+}
