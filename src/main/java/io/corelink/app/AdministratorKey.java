@@ -27,6 +27,9 @@ final class AdministratorKey {
 
     static void ensure(ServerConfig config, Store store, DataDirectory dataDir, Clock clock, PrintStream out) {
         if (config.adminAccessKeyId() != null) {
+            if (isAlreadyTheAdministratorKey(store, config)) {
+                return; // a restart with the same key: no write, no fsync on the way to serving
+            }
             store.write(tx -> {
                 tx.credentials().replaceAdministratorKey(config.adminAccessKeyId(), config.adminSecretAccessKey(),
                         clock.instant());
@@ -55,6 +58,12 @@ final class AdministratorKey {
             throw new StartupException("cannot write " + file + ": " + e.getClass().getSimpleName());
         }
         out.println("corelink: generated administrator access key " + keyId + " (secret written to " + file + ")");
+    }
+
+    private static boolean isAlreadyTheAdministratorKey(Store store, ServerConfig config) {
+        return store.read(tx -> tx.credentials().administratorKeyId().filter(config.adminAccessKeyId()::equals)
+                .flatMap(id -> tx.credentials().secretOf(id)).filter(config.adminSecretAccessKey()::equals)
+                .isPresent());
     }
 
     private static Path writeTemporary(Path file, String content) {

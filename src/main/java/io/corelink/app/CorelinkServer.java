@@ -21,11 +21,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import io.corelink.api.dataplane.DataPlaneHandler;
@@ -83,6 +85,7 @@ public final class CorelinkServer implements AutoCloseable {
      */
     public static CorelinkServer start(ServerConfig config, Clock clock, PrintStream out) {
         long started = System.nanoTime();
+        CompletableFuture<KeyPair> preparedKeys = DataPlaneCertificate.prepareKeys(config.dataDir());
         Server jetty = new Server(threadPool());
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setErrorHandler(new AwsShapedErrorHandler());
@@ -128,7 +131,8 @@ public final class CorelinkServer implements AutoCloseable {
             CertificateAuthority authority = RootCertificateAuthority.ensure(store, dataDir, clock);
             DataPlaneService dataPlaneService = new DataPlaneService(store, clock);
             long authorityReady = System.nanoTime();
-            DataPlaneCertificate.Issued serverCertificate = DataPlaneCertificate.issue(authority, config, clock);
+            DataPlaneCertificate.Issued serverCertificate = DataPlaneCertificate.ensure(authority, config, dataDir,
+                    clock, preparedKeys);
             long certificateIssued = System.nanoTime();
             DataPlaneTls.install(tls, serverCertificate.keys().getPrivate(), serverCertificate.chain(),
                     new RegistryClientTrustManager(id -> dataPlaneService.authenticate(id).isPresent()));
@@ -180,8 +184,9 @@ public final class CorelinkServer implements AutoCloseable {
     }
 
     private ControlPlaneHandler controlPlaneHandler(ServerConfig config, CertificateAuthority authority, Clock clock) {
-        String storedKey = store.write(tx -> tx.settings().putIfAbsent(PAGE_TOKEN_KEY,
-                Base64.getEncoder().encodeToString(PageTokens.newKey())));
+        // Read first: only the first start of a deployment writes (and waits for an fsync).
+        String storedKey = store.read(tx -> tx.settings().find(PAGE_TOKEN_KEY)).orElseGet(() -> store.write(tx ->
+                tx.settings().putIfAbsent(PAGE_TOKEN_KEY, Base64.getEncoder().encodeToString(PageTokens.newKey()))));
         byte[] tokenKey = Base64.getDecoder().decode(storedKey);
         ThingService things = new ThingService(store, config.account(), clock);
         SigV4Verifier verifier = new SigV4Verifier(new CachedCredentials(store, clock), config.account().region(),

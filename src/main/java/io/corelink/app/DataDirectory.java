@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
@@ -67,6 +69,19 @@ public final class DataDirectory implements AutoCloseable {
 
     public Path resolve(String name) {
         return path.resolve(name);
+    }
+
+    /**
+     * Replaces {@code file} with {@code content} in one step (a temporary file with {@code mode}, then an atomic
+     * move), so that a crash leaves the old content or the new, never a part.
+     */
+    static void writeAtomically(Path file, String content, String mode) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
+        Files.createFile(temporary);
+        setMode(temporary, mode);
+        Files.writeString(temporary, content, StandardCharsets.US_ASCII);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Sets a POSIX mode where the file system has them. */

@@ -16,6 +16,9 @@ public final class Main implements Runnable {
     static final int STARTUP_FAILED = 1;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            Preload.start();
+        }
         System.exit(run(args));
     }
 

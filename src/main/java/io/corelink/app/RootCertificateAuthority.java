@@ -4,10 +4,8 @@ import io.corelink.pki.CertificateAuthority;
 import io.corelink.pki.Pem;
 import io.corelink.store.Store;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 
 /**
@@ -46,20 +44,11 @@ final class RootCertificateAuthority {
             Path caDir = dataDir.resolve("ca");
             Files.createDirectories(caDir);
             DataDirectory.setMode(caDir, "rwx------");
-            write(dataDir.resolve(KEY_FILE), keyPem, "rw-------");
-            write(dataDir.resolve(CERTIFICATE_FILE), certificatePem, "rw-r--r--");
+            DataDirectory.writeAtomically(dataDir.resolve(KEY_FILE), keyPem, "rw-------");
+            DataDirectory.writeAtomically(dataDir.resolve(CERTIFICATE_FILE), certificatePem, "rw-r--r--");
         } catch (IOException e) {
             throw new StartupException("cannot write the root CA into " + dataDir.resolve("ca") + ": "
                     + e.getClass().getSimpleName());
         }
-    }
-
-    private static void write(Path file, String content, String mode) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary);
-        DataDirectory.setMode(temporary, mode);
-        Files.writeString(temporary, content, StandardCharsets.US_ASCII);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

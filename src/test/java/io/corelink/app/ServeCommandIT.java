@@ -73,6 +73,48 @@ class ServeCommandIT {
     }
 
     @Test
+    void theLauncher_makesItsClassDataSharingArchiveOnce_thenStartsWithIt_printingOnlyCorelinksLines()
+            throws Exception {
+        Path archives = Path.of("target/cds");
+        if (Files.isDirectory(archives)) {
+            try (var files = Files.list(archives)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Path dataDir = tmp.resolve("launched");
+        String[] serve = {"serve", "--data-dir", dataDir.toString(), "--port", "0", "--data-plane-port", "0"};
+        Path archive;
+        try (ServeProcess first = ServeProcess.launcher(Map.of(), serve)) {
+            // The first start after a build includes the launcher's one training start.
+            assertThat(health(first.awaitListening(Duration.ofSeconds(120)))).isEqualTo(200);
+            try (var files = Files.list(archives)) {
+                assertThat(archive = files.filter(f -> f.toString().endsWith(".jsa")).findFirst().orElseThrow())
+                        .isNotEmptyFile();
+            }
+            first.signal("TERM");
+            assertThat(first.awaitExit(STOP)).isZero();
+            assertOnlyCorelinksLines(first);
+        }
+        java.nio.file.attribute.FileTime made = Files.getLastModifiedTime(archive);
+        // -Xshare:on makes the JVM refuse to start unless it maps the archive: proof that the launcher uses it.
+        try (ServeProcess second = ServeProcess.launcher(Map.of("JAVA_OPTS", "-Xshare:on"), serve)) {
+            assertThat(health(second.awaitListening(START))).isEqualTo(200);
+            second.signal("TERM");
+            assertThat(second.awaitExit(STOP)).isZero();
+            assertOnlyCorelinksLines(second);
+        }
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(made);
+    }
+
+    private static void assertOnlyCorelinksLines(ServeProcess process) {
+        assertThat(process.stderr()).isEmpty();
+        assertThat(process.stdout()).allSatisfy(line -> assertThat(line)
+                .matches("corelink: .*|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (INFO|WARN|ERROR) .*"));
+    }
+
+    @Test
     void aSecondServerOnTheSameDataDirectory_refusesToStart() throws Exception {
         Path dataDir = tmp.resolve("shared");
         try (ServeProcess first = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "0", "--data-plane-port", "0")) {

@@ -41,6 +41,21 @@ final class ServeProcess implements AutoCloseable {
         }
     }
 
+    /** {@code ./corelink} itself, the launcher users run, with the test's JVM as {@code JAVA_HOME}. */
+    static ServeProcess launcher(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of("corelink").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("CORELINK_") || k.equals("JAVA_OPTS"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(env);
+        try {
+            return new ServeProcess(builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Path jar() {
         return Path.of(System.getProperty("corelink.jar", "target/corelink.jar"));
     }

@@ -1,0 +1,54 @@
+package io.corelink.app.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import org.slf4j.Logger;
+
+/**
+ * Corelink's logging, set up in code (found by logback through {@code META-INF/services}): one line per event on
+ * standard output, {@code %nopex} so that no stack trace is ever printed; {@code CORELINK_LOG_LEVEL} (default INFO)
+ * for everything, {@code CORELINK_ACCESS_LOG} (default INFO; DEBUG prints one line per request) for
+ * {@code corelink.access}; Jetty, HikariCP, Flyway and JDBI at WARN.
+ *
+ * <p>Why in code: logback's XML configuration took 250 ms of a 1.8 s start (docs/benchmarks.md, row 6). An operator
+ * who wants another configuration still passes {@code -Dlogback.configurationFile=...}; this then steps aside.
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
+public final class LogConfiguration extends ContextAwareBase implements Configurator {
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} - %msg%n%nopex";
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("STDOUT");
+        console.setEncoder(encoder);
+        console.start();
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(level("CORELINK_LOG_LEVEL"));
+        root.addAppender(console);
+        for (String quiet : new String[] {"org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb", "org.jdbi"}) {
+            context.getLogger(quiet).setLevel(Level.WARN);
+        }
+        context.getLogger("corelink.access").setLevel(level("CORELINK_ACCESS_LOG"));
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    private static Level level(String variable) {
+        String value = System.getenv(variable);
+        return Level.toLevel(value == null || value.isBlank() ? null : value.strip(), Level.INFO);
+    }
+}
