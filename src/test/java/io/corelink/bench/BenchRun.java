@@ -267,13 +267,33 @@ public final class BenchRun {
         SSLContext context = DataPlaneBenchmark.clientContext(sensor, rootCa);
         int port = server.dataPlanePorts().get(0);
         String discover = "/greengrass/discover/thing/bench-sensor";
-        DataPlaneBenchmark.keptAlive(context, port, discover, count(4_000), CLIENTS);
-        DataPlaneBenchmark.keptAlive(context, port, "/bench/no-op", count(4_000), CLIENTS);
-        double discoverRate = DataPlaneBenchmark.keptAlive(context, port, discover, count(30_000), CLIENTS);
-        double noOp = DataPlaneBenchmark.keptAlive(context, port, "/bench/no-op", count(30_000), CLIENTS);
+        // The JIT needs some 40,000 requests of each kind on 2 cores before either rate settles (measured: Discover
+        // 5,000 -> 13,500 -> 19,800 -> 23,700 req/s over successive 20,000-request rounds), and Discover has more
+        // code to compile than the no-op route: a short warm-up measured the compiler, not the path.
+        for (int round = 0; round < 3; round++) {
+            DataPlaneBenchmark.keptAlive(context, port, discover, count(20_000), CLIENTS);
+            DataPlaneBenchmark.keptAlive(context, port, "/bench/no-op", count(20_000), CLIENTS);
+        }
+        // Then alternating rounds, the median of each: drift on a shared machine hits both alike.
+        double[] discoverRates = new double[3];
+        double[] noOpRates = new double[3];
+        for (int round = 0; round < 3; round++) {
+            discoverRates[round] = DataPlaneBenchmark.keptAlive(context, port, discover, count(20_000), CLIENTS);
+            noOpRates[round] = DataPlaneBenchmark.keptAlive(context, port, "/bench/no-op", count(20_000), CLIENTS);
+        }
+        Arrays.sort(discoverRates);
+        Arrays.sort(noOpRates);
+        double discoverRate = discoverRates[1];
+        double noOp = noOpRates[1];
         add("[" + store + "] Discover, kept-alive mTLS, 4 clients / no-op route, same listener", discoverRate,
                 "req/s", noOp);
-        long[] latencies = paced(context, port, discover, discoverRate / 2, count(10_000));
+        // Three paced runs; the one with the median p99 is reported (a tail is what a noisy neighbour moves most).
+        long[][] runs = new long[3][];
+        for (int run = 0; run < runs.length; run++) {
+            runs[run] = paced(context, port, discover, discoverRate / 2, count(10_000));
+        }
+        Arrays.sort(runs, java.util.Comparator.comparingLong(latencies -> latencies[latencies.length * 99 / 100]));
+        long[] latencies = runs[1];
         add("[" + store + "] Discover p99 at half that load / p50", latencies[latencies.length * 99 / 100] / 1e3, "us",
                 latencies[latencies.length / 2] / 1e3);
         if (handshakes) {
@@ -296,6 +316,7 @@ public final class BenchRun {
     /** Latencies (ns, sorted) of requests sent at {@code rate} per second in total over kept-alive connections. */
     private static long[] paced(SSLContext context, int port, String path, double rate, int total) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        java.util.concurrent.CyclicBarrier connected = new java.util.concurrent.CyclicBarrier(CLIENTS);
         long interval = (long) (1e9 * CLIENTS / rate);
         List<Future<long[]>> futures = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -310,6 +331,12 @@ public final class BenchRun {
                     InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
                     byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII);
+                    // Connected, handshaken and answered once before the schedule starts, all clients together: a
+                    // handshake inside the schedule would put every client tens of milliseconds behind it at once.
+                    out.write(request);
+                    out.flush();
+                    DataPlaneBenchmark.readResponse(in);
+                    connected.await();
                     long next = System.nanoTime() + offset;
                     for (int i = 0; i < share; i++) {
                         long wait = next - System.nanoTime();

@@ -1,6 +1,7 @@
 package io.corelink.api.dataplane;
 
 import io.corelink.domain.Account;
+import io.corelink.domain.certificate.CertificateId;
 import io.corelink.domain.discovery.DataPlaneCaller;
 import io.corelink.domain.error.DomainException;
 import io.corelink.service.DataPlaneService;
@@ -10,22 +11,20 @@ import io.corelink.wire.error.DomainErrors;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.http.ApiResponse;
-import io.corelink.wire.http.ControlPlaneHandler;
 import io.corelink.wire.http.PathTemplate;
 import io.corelink.wire.http.PercentCodec;
 import io.corelink.wire.http.QueryParameters;
+import io.corelink.wire.http.RequestBody;
 import io.corelink.wire.http.RequestIds;
 import io.corelink.wire.http.ResponseWriter;
 import io.corelink.wire.http.SafeLog;
 import io.corelink.wire.tls.RegistryClientTrustManager;
 import java.io.IOException;
-import java.io.InputStream;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.io.Content;
+import javax.net.ssl.SSLSession;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
@@ -46,6 +45,7 @@ public final class DataPlaneHandler extends Handler.Abstract {
     private record Route(String method, PathTemplate template, String name, DataPlaneOperation operation) {
     }
 
+    private static final String CERTIFICATE_ID = "io.corelink.certificateId";
     private final DataPlaneService dataPlane;
     private final List<Route> routes = new ArrayList<>();
 
@@ -91,7 +91,7 @@ public final class DataPlaneHandler extends Handler.Abstract {
                 if (labels != null) {
                     name = route.name();
                     ApiRequest apiRequest = new ApiRequest(requestId, request.getMethod(), rawPath,
-                            request.getHttpURI().getQuery(), Map.of(), body(request), labels,
+                            request.getHttpURI().getQuery(), Map.of(), RequestBody.read(request), labels,
                             QueryParameters.parse(request.getHttpURI().getQuery()));
                     ApiResponse answer = route.operation().handle(apiRequest, caller.get());
                     ResponseWriter.success(response, requestId, answer, callback);
@@ -120,26 +120,29 @@ public final class DataPlaneHandler extends Handler.Abstract {
                 || data.peerCertificates().length == 0) {
             return Optional.empty();
         }
-        X509Certificate peer = data.peerCertificates()[0];
-        return dataPlane.authenticate(RegistryClientTrustManager.idOf(peer));
+        return dataPlane.authenticate(certificateId(data));
+    }
+
+    /**
+     * The id (SHA-256 of the DER) of the client's certificate, computed once per TLS session and kept in it: every
+     * request on a kept-alive connection needs it, and the certificate cannot change within the session.
+     */
+    private static CertificateId certificateId(EndPoint.SslSessionData data) {
+        SSLSession session = data.sslSession();
+        Object known = session == null ? null : session.getValue(CERTIFICATE_ID);
+        if (known instanceof CertificateId id) {
+            return id;
+        }
+        CertificateId id = RegistryClientTrustManager.idOf(data.peerCertificates()[0]);
+        if (session != null) {
+            session.putValue(CERTIFICATE_ID, id);
+        }
+        return id;
     }
 
     /** Closes the connection without an answer, as AWS does for a certificate that is not active. */
     private static void abort(Request request, Callback callback) {
         request.getConnectionMetaData().getConnection().getEndPoint().close();
         callback.failed(new EofException("certificate not active"));
-    }
-
-    private static byte[] body(Request request) throws IOException {
-        if (request.getLength() > ControlPlaneHandler.MAX_BODY_BYTES) {
-            throw new AwsException(AwsError.RequestEntityTooLargeException, "Request body is too large");
-        }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(ControlPlaneHandler.MAX_BODY_BYTES + 1);
-            if (body.length > ControlPlaneHandler.MAX_BODY_BYTES) {
-                throw new AwsException(AwsError.RequestEntityTooLargeException, "Request body is too large");
-            }
-            return body;
-        }
     }
 }

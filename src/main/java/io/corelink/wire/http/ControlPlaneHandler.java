@@ -9,13 +9,11 @@ import io.corelink.wire.sigv4.SigV4Verifier;
 import io.corelink.wire.sigv4.SignedRequest;
 import io.corelink.wire.sigv4.VerifiedCaller;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * its error. Client mistakes never become a 500, and no fault detail reaches the client.
  */
 public final class ControlPlaneHandler extends Handler.Abstract {
-    public static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlaneHandler.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("corelink.access");
 
@@ -68,7 +65,7 @@ public final class ControlPlaneHandler extends Handler.Abstract {
                 ResponseWriter.success(response, requestId, answer, callback);
                 return true;
             }
-            byte[] body = readBody(request);
+            byte[] body = RequestBody.read(request);
             QueryParameters query = query(family, rawQuery);
             VerifiedCaller caller = verifier.verify(new SignedRequest(method, rawPath, rawQuery, headers, body));
             if (match == null) {
@@ -124,23 +121,5 @@ public final class ControlPlaneHandler extends Handler.Abstract {
         return headers;
     }
 
-    private static byte[] readBody(Request request) throws IOException {
-        long declared = request.getLength();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw tooLarge();
-            }
-            return body;
-        }
-    }
-
-    private static AwsException tooLarge() {
-        return new AwsException(AwsError.RequestEntityTooLargeException,
-                "Request body must be no larger than " + MAX_BODY_BYTES + " bytes");
-    }
 
 }

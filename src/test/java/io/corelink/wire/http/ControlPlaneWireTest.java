@@ -214,8 +214,16 @@ class ControlPlaneWireTest {
     }
 
     @Test
+    void aChunkedBody_isReadWhole_andARequestWithoutContentHeaders_hasNoBody() {
+        RawResponse chunked = client.request("POST", "/things/chunked")
+                .body("{\"attributePayload\":{\"attributes\":{\"site\":\"plant-7\"}}}").chunked().send();
+        assertThat(chunked.status()).isEqualTo(200);
+        assertThat(client.request("GET", "/things/chunked").send().body()).contains("\"site\":\"plant-7\"");
+    }
+
+    @Test
     void bodiesOverOneMebibyte_are413_withOrWithoutContentLength() {
-        byte[] huge = new byte[ControlPlaneHandler.MAX_BODY_BYTES + 1];
+        byte[] huge = new byte[io.corelink.wire.http.RequestBody.MAX_BYTES + 1];
         java.util.Arrays.fill(huge, (byte) ' ');
         RawResponse declared = client.request("POST", "/things/huge").body(huge).send();
         assertThat(declared.status()).isEqualTo(413);
