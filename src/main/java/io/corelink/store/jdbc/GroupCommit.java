@@ -40,6 +40,7 @@ final class GroupCommit {
     private final Function<Handle, StoreTransaction> transactions;
     private final ReentrantLock writerLock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    private Handle handle;
     private final LongAdder transactionCount = new LongAdder();
 
     GroupCommit(Jdbi writer, Function<Handle, StoreTransaction> transactions) {
@@ -80,7 +81,7 @@ final class GroupCommit {
         }
         transactionCount.increment();
         try {
-            writer.useTransaction(handle -> {
+            writerHandle().useTransaction(handle -> {
                 if (group.size() == 1) {
                     runAlone(handle, group.get(0));
                     return;
@@ -91,7 +92,8 @@ final class GroupCommit {
             });
         } catch (RuntimeException | Error e) {
             // The begin, a rollback to a savepoint or the commit failed (or a work threw an Error): nothing of the
-            // group is kept, so none of it may be acknowledged.
+            // group is kept, so none of it may be acknowledged; the next group starts on a new connection.
+            closeWriterHandle();
             StoreUnavailableException failed = e instanceof StoreUnavailableException unavailable ? unavailable
                     : new StoreUnavailableException("database operation failed", e);
             for (Pending<?> pending : group) {
@@ -103,6 +105,38 @@ final class GroupCommit {
             for (Pending<?> pending : group) {
                 pending.done = true;
             }
+        }
+    }
+
+    /**
+     * The writer's one handle, kept open between groups (guarded by the writer lock): opening a JDBI handle and
+     * borrowing the connection from the pool for every transaction cost more than the transaction's SQL.
+     */
+    private Handle writerHandle() {
+        if (handle == null) {
+            handle = writer.open();
+        }
+        return handle;
+    }
+
+    private void closeWriterHandle() {
+        if (handle != null) {
+            try {
+                handle.close();
+            } catch (RuntimeException ignored) {
+                // it is being dropped because it failed
+            }
+            handle = null;
+        }
+    }
+
+    /** Closes the writer's handle; the store closes its pools right after. */
+    void close() {
+        writerLock.lock();
+        try {
+            closeWriterHandle();
+        } finally {
+            writerLock.unlock();
         }
     }
 

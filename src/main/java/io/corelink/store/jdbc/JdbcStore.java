@@ -51,8 +51,13 @@ public final class JdbcStore implements Store {
         this.writer = readPool == writePool ? reader : Jdbi.create(writePool);
         this.dialect = dialect;
         this.sql = SqlStatements.load(dialect.name());
-        this.groupCommit = dialect.groupCommit() ? new GroupCommit(writer, handle -> new JdbcTransaction(handle, sql))
-                : null;
+        if (dialect.groupCommit()) {
+            // The group-commit writer keeps one handle open, and with it its prepared statements.
+            writer.setStatementBuilderFactory(connection -> new CachingStatementBuilder());
+            this.groupCommit = new GroupCommit(writer, handle -> new JdbcTransaction(handle, sql));
+        } else {
+            this.groupCommit = null;
+        }
         SqlLogger counter = new SqlLogger() {
             @Override
             public void logBeforeExecution(StatementContext context) {
@@ -156,6 +161,9 @@ public final class JdbcStore implements Store {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
         readPool.close();
         if (writePool != readPool) {
             writePool.close();
