@@ -35,6 +35,14 @@ final class SignedClient implements AutoCloseable {
 
     /** Sends and returns the body; throws when the status is not 200. */
     String send(String method, String pathAndQuery, String body, String service) {
+        return send(prepare(method, pathAndQuery, body, service));
+    }
+
+    /**
+     * A request signed now and serialised, to be sent later (within the 15 minutes SigV4 allows): a measurement can
+     * then time the server alone, with the driver's signing and marshalling done before it starts.
+     */
+    Prepared prepare(String method, String pathAndQuery, String body, String service) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         URI uri = endpoint.resolve(pathAndQuery);
         Map<String, String> headers = SigV4Signer.sign(method, uri, body == null ? Map.of()
@@ -43,14 +51,21 @@ final class SignedClient implements AutoCloseable {
                 .append(" HTTP/1.1\r\nhost: ").append(uri.getRawAuthority()).append("\r\ncontent-length: ")
                 .append(bytes.length).append("\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] request = java.util.Arrays.copyOf(headBytes, headBytes.length + bytes.length);
+        System.arraycopy(bytes, 0, request, headBytes.length, bytes.length);
+        return new Prepared(method + " " + pathAndQuery, request);
+    }
+
+    /** Sends a prepared request and returns the body; throws when the status is not 200. */
+    String send(Prepared prepared) {
         try {
             connect();
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
-            out.write(bytes);
+            out.write(prepared.bytes());
             out.flush();
             Response response = Response.read(in);
             if (response.status() != 200) {
-                throw new IllegalStateException(method + " " + pathAndQuery + " answered " + response.status() + ": "
+                throw new IllegalStateException(prepared.description() + " answered " + response.status() + ": "
                         + response.body());
             }
             return response.body();
@@ -58,6 +73,9 @@ final class SignedClient implements AutoCloseable {
             close();
             throw new UncheckedIOException(e);
         }
+    }
+
+    record Prepared(String description, byte[] bytes) {
     }
 
     private void connect() throws IOException {
