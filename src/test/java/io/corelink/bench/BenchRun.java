@@ -93,21 +93,8 @@ public final class BenchRun {
     /** One group of rows, for working on it: associations, dataplane, startup, postgres or micro. */
     private void only(String group) throws Exception {
         switch (group) {
-            case "associations", "dataplane" -> {
-                Path dir = Files.createTempDirectory("corelink-benchrun");
-                CorelinkServer server = start(dir.resolve("data"), null);
-                try (Connection jdbc = DriverManager.getConnection("jdbc:sqlite:"
-                        + server.dataDirectory().resolve("corelink.db"))) {
-                    AssociationBenchmark.configure(jdbc);
-                    if (group.equals("associations")) {
-                        associations(server, jdbc, "SQLite");
-                    } else {
-                        dataPlane(server, "SQLite", true);
-                    }
-                } finally {
-                    server.close();
-                }
-            }
+            case "associations" -> onSqlite((server, jdbc) -> associations(server, jdbc, "SQLite"));
+            case "dataplane" -> onSqlite((server, jdbc) -> dataPlane(server, "SQLite", true));
             case "startup" -> startUpRows();
             case "postgres" -> postgres();
             case "micro" -> micro();
@@ -129,14 +116,25 @@ public final class BenchRun {
 
     private Path sqlite() throws Exception {
         System.out.println("SQLite store (WAL, synchronous=FULL)");
+        return onSqlite((server, jdbc) -> {
+            associations(server, jdbc, "SQLite");
+            listing(server, jdbc);
+            dataPlane(server, "SQLite", true);
+        });
+    }
+
+    private interface SqliteRows {
+        void run(CorelinkServer server, Connection jdbc) throws Exception;
+    }
+
+    /** Runs rows against a new in-process server on SQLite and a raw connection to its file; returns its data dir. */
+    private static Path onSqlite(SqliteRows rows) throws Exception {
         Path dir = Files.createTempDirectory("corelink-benchrun");
         CorelinkServer server = start(dir.resolve("data"), null);
         try (Connection jdbc = DriverManager.getConnection("jdbc:sqlite:"
                 + server.dataDirectory().resolve("corelink.db"))) {
             AssociationBenchmark.configure(jdbc);
-            associations(server, jdbc, "SQLite");
-            listing(server, jdbc);
-            dataPlane(server, "SQLite", true);
+            rows.run(server, jdbc);
         } finally {
             server.close();
         }

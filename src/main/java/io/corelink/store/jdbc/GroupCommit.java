@@ -96,7 +96,7 @@ final class GroupCommit {
             // group is kept, so none of it may be acknowledged; the next group starts on a new connection.
             closeWriterHandle();
             StoreUnavailableException failed = e instanceof StoreUnavailableException unavailable ? unavailable
-                    : new StoreUnavailableException("database operation failed", e);
+                    : unavailable(e);
             for (Pending<?> pending : group) {
                 if (pending.failure == null) {
                     pending.failure = failed;
@@ -146,8 +146,7 @@ final class GroupCommit {
         try {
             pending.run(transactions.apply(handle));
         } catch (RuntimeException e) {
-            pending.failure = e instanceof JdbiException ? new StoreUnavailableException("database operation failed",
-                    e) : e;
+            pending.failure = e instanceof JdbiException ? unavailable(e) : e;
             throw e;
         }
     }
@@ -157,14 +156,17 @@ final class GroupCommit {
         try {
             pending.run(transactions.apply(handle));
         } catch (RuntimeException e) {
-            pending.failure = e instanceof JdbiException ? new StoreUnavailableException("database operation failed",
-                    e) : e;
+            pending.failure = e instanceof JdbiException ? unavailable(e) : e;
             // Undoes this work and ends its savepoint. If even that fails the transaction is in an unknown state:
             // this throws, and the whole group fails.
             handle.rollbackToSavepoint(SAVEPOINT);
             return;
         }
         handle.release(SAVEPOINT);
+    }
+
+    private static StoreUnavailableException unavailable(Throwable cause) {
+        return new StoreUnavailableException("database operation failed", cause);
     }
 
     /** One caller's work and, once {@link #done}, its outcome. Guarded by the writer lock. */
