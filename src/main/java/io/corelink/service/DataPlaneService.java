@@ -130,10 +130,24 @@ public final class DataPlaneService {
         seenWritten.put(core, clock.instant());
     }
 
-    /** @throws AccessDeniedException when the caller's certificate is not attached to the thing */
+    /**
+     * The thing's connectivity list. Called by a certificate of a thing that is not a core device yet, it makes it one
+     * (data-plane.md §3: a core asks for its own connectivity when it first starts).
+     *
+     * @throws AccessDeniedException when the caller's certificate is not attached to the thing
+     */
     public List<ConnectivityEndpoint> connectivity(DataPlaneCaller caller, String thingName) {
         ThingName thing = actingFor(caller, thingName);
-        return store.read(tx -> tx.coreDevices().connectivity(thing));
+        if (caller.coreDevices().contains(thing)) {
+            return store.read(tx -> tx.coreDevices().connectivity(thing));
+        }
+        List<ConnectivityEndpoint> endpoints = store.write(tx -> {
+            tx.coreDevices().registerIfAbsent(thing, clock.instant());
+            tx.coreDevices().markSeen(thing, clock.instant());
+            return tx.coreDevices().connectivity(thing);
+        });
+        seenWritten.put(thing, clock.instant());
+        return endpoints;
     }
 
     /**

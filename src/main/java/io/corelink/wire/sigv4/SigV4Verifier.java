@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -64,7 +65,7 @@ public final class SigV4Verifier {
                 AwsError.UnrecognizedClientException, "The security token included in the request is invalid."));
         checkScope(header, amzDate);
         checkSkew(amzDate, signedAt);
-        String payloadHash = payloadHash(request);
+        String payloadHash = payloadHash(request, header.signedHeaders());
         String canonical = CanonicalRequest.of(request, header.signedHeaders(), payloadHash);
         String stringToSign = SigV4Math.stringToSign(amzDate, header.scope(), canonical);
         byte[] expected = SigV4Math.signature(secret, header.scopeDate(), header.scopeRegion(), header.scopeService(),
@@ -115,14 +116,18 @@ public final class SigV4Verifier {
         }
     }
 
-    /** The signed {@code x-amz-content-sha256} when present (it must match the body unless unsigned), else the body's. */
-    private static String payloadHash(SignedRequest request) {
+    /**
+     * The payload hash of the canonical request: the {@code x-amz-content-sha256} header when it is a signed header
+     * (exactly {@code UNSIGNED-PAYLOAD}, or a SHA-256 that must match the body), else the body's own hash. An unsigned
+     * header is ignored: anyone on the path could have set it.
+     */
+    private static String payloadHash(SignedRequest request, List<String> signedHeaders) {
         String actual = HEX.formatHex(SigV4Math.sha256(request.body()));
         String claimed = request.firstHeader("x-amz-content-sha256");
-        if (claimed == null) {
+        if (claimed == null || !signedHeaders.contains("x-amz-content-sha256")) {
             return actual;
         }
-        if (claimed.startsWith(UNSIGNED_PAYLOAD) || claimed.startsWith("STREAMING-UNSIGNED-PAYLOAD")) {
+        if (claimed.equals(UNSIGNED_PAYLOAD)) {
             return claimed;
         }
         if (!claimed.equalsIgnoreCase(actual)) {

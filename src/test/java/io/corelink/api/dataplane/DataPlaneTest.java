@@ -191,6 +191,24 @@ class DataPlaneTest {
     }
 
     @Test
+    void getConnectivityInfo_byAnAttachedCertificate_makesTheThingACoreDevice() throws IOException {
+        Device core = device("dp:core-get-first");
+        assertThatThrownBy(() -> greengrass.getCoreDevice(r -> r.coreDeviceThingName("dp:core-get-first")))
+                .isInstanceOf(software.amazon.awssdk.services.greengrassv2.model.ResourceNotFoundException.class);
+
+        MtlsClient.Answer answer = core.client().send("GET", "/greengrass/things/dp:core-get-first/connectivityInfo",
+                null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"ConnectivityInfo\":[]}");
+        var registered = greengrass.getCoreDevice(r -> r.coreDeviceThingName("dp:core-get-first"));
+        assertThat(registered.coreDeviceThingName()).isEqualTo("dp:core-get-first");
+        assertThat(registered.status()).isEqualTo(CoreDeviceStatus.HEALTHY);
+        assertThat(greengrass.listCoreDevices(r -> r.maxResults(100)).coreDevices())
+                .anyMatch(c -> c.coreDeviceThingName().equals("dp:core-get-first"));
+    }
+
+    @Test
     void coreSideCalls_checkWhoCalls_andTheirInput() throws IOException {
         Device core = device("dp:core-auth");
         Device sensor = device("dp-sensor-auth");
