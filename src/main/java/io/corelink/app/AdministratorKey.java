@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Makes sure the store has an administrator access key: the one from the environment when given (created or updated),
@@ -27,30 +28,34 @@ final class AdministratorKey {
 
     static void ensure(ServerConfig config, Store store, DataDirectory dataDir, Clock clock, PrintStream out) {
         if (config.adminAccessKeyId() != null) {
-            if (isAlreadyTheAdministratorKey(store, config)) {
-                return; // a restart with the same key: no write, no fsync on the way to serving
+            if (!isAlreadyTheAdministratorKey(store, config)) {
+                store.write(tx -> {
+                    tx.credentials().replaceAdministratorKey(config.adminAccessKeyId(),
+                            config.adminSecretAccessKey(), clock.instant());
+                    return null;
+                });
             }
-            store.write(tx -> {
-                tx.credentials().replaceAdministratorKey(config.adminAccessKeyId(), config.adminSecretAccessKey(),
-                        clock.instant());
-                return null;
-            });
+            writeCredentialsFile(dataDir.path(), config.adminAccessKeyId(), config.adminSecretAccessKey());
             return;
         }
-        if (store.read(tx -> tx.credentials().administratorKeyId()).isPresent()) {
+        Optional<String[]> stored = storedKey(store);
+        if (stored.isPresent()) {
+            // The file follows the store: a key set from the environment earlier, a restored or copied store, or a
+            // new data directory of another node must never leave a key there that the server does not accept.
+            writeCredentialsFile(dataDir.path(), stored.get()[0], stored.get()[1]);
             return;
         }
         String keyId = "AKIA" + random(KEY_ALPHABET, 16);
         String secret = random(SECRET_ALPHABET, 40);
         Path file = dataDir.resolve(CREDENTIALS_FILE);
         // The file is written before the key is stored, so that a stored key always has its secret on disk.
-        Path temporary = writeTemporary(file,
-                "[corelink]\naws_access_key_id = " + keyId + "\naws_secret_access_key = " + secret + "\n");
-        boolean stored = store.write(tx -> tx.credentials().insertAdministratorKeyIfAbsent(keyId, secret,
+        Path temporary = writeTemporary(file, content(keyId, secret));
+        boolean inserted = store.write(tx -> tx.credentials().insertAdministratorKeyIfAbsent(keyId, secret,
                 clock.instant()));
         try {
-            if (!stored) {
+            if (!inserted) {
                 Files.deleteIfExists(temporary); // another node of the deployment generated it first
+                storedKey(store).ifPresent(key -> writeCredentialsFile(dataDir.path(), key[0], key[1]));
                 return;
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -60,10 +65,40 @@ final class AdministratorKey {
         out.println("corelink: generated administrator access key " + keyId + " (secret written to " + file + ")");
     }
 
+    /** The stored administrator key as {id, secret}, when there is one. */
+    static Optional<String[]> storedKey(Store store) {
+        return store.read(tx -> tx.credentials().administratorKeyId()
+                .flatMap(id -> tx.credentials().secretOf(id).map(secret -> new String[] {id, secret})));
+    }
+
+    /**
+     * Makes {@code DIR/admin-credentials} hold this key (written atomically, mode 0600); leaves the file alone when
+     * it already does, so that a restart with the same key writes nothing.
+     *
+     * @return whether the file was (re)written
+     * @throws StartupException when the file cannot be written
+     */
+    static boolean writeCredentialsFile(Path dataDir, String keyId, String secret) {
+        Path file = dataDir.resolve(CREDENTIALS_FILE);
+        String content = content(keyId, secret);
+        try {
+            if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+                return false;
+            }
+            DataDirectory.writeAtomically(file, content, "rw-------");
+            return true;
+        } catch (IOException e) {
+            throw new StartupException("cannot write " + file + ": " + DataDirectory.describe(e));
+        }
+    }
+
+    private static String content(String keyId, String secret) {
+        return "[corelink]\naws_access_key_id = " + keyId + "\naws_secret_access_key = " + secret + "\n";
+    }
+
     private static boolean isAlreadyTheAdministratorKey(Store store, ServerConfig config) {
-        return store.read(tx -> tx.credentials().administratorKeyId().filter(config.adminAccessKeyId()::equals)
-                .flatMap(id -> tx.credentials().secretOf(id)).filter(config.adminSecretAccessKey()::equals)
-                .isPresent());
+        return storedKey(store).filter(key -> key[0].equals(config.adminAccessKeyId())
+                && key[1].equals(config.adminSecretAccessKey())).isPresent();
     }
 
     private static Path writeTemporary(Path file, String content) {

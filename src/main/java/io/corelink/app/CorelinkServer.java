@@ -225,24 +225,8 @@ public final class CorelinkServer implements AutoCloseable {
         try {
             return PostgresStore.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
         } catch (StoreUnavailableException e) {
-            throw new StartupException("cannot open the PostgreSQL store at " + withoutCredentials(
-                    config.databaseUrl()) + ": " + rootCause(e));
+            throw new StartupException(e.getMessage());
         }
-    }
-
-    /** The URL without a password that may be in it, for messages. */
-    private static String withoutCredentials(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root instanceof java.sql.SQLException sql
-                ? " (SQLSTATE " + sql.getSQLState() + ")" : "");
     }
 
     private static void bind(ServerConnector connector, ServerConfig config) {

@@ -1,5 +1,6 @@
 package io.corelink.app;
 
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,7 +46,8 @@ public final class Main implements Runnable {
                 System.err.println("corelink: " + e.getMessage());
                 return STARTUP_FAILED;
             }
-            System.err.println("corelink: failed: " + e.getClass().getSimpleName());
+            LoggerFactory.getLogger(Main.class).debug("unexpected failure", e);
+            System.err.println("corelink: failed unexpectedly; run again with CORELINK_LOG_LEVEL=DEBUG for details");
             return STARTUP_FAILED;
         });
         return commandLine.execute(args);

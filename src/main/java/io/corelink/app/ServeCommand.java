@@ -5,46 +5,61 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /**
  * {@code corelink serve}: every option of {@code server.md}, each also read from {@code CORELINK_<OPTION>} (a flag
- * wins). Serves until SIGTERM or SIGINT, then shuts down gracefully and exits 0.
+ * wins). Serves until SIGTERM or SIGINT, then shuts down gracefully and exits 0. A value out of its range is a usage
+ * error (exit 2), like a value that does not parse.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the control plane (AWS REST-JSON + SigV4) and the data plane.")
 final class ServeCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
-    StoreOptions store;
+    StoreOptions.Any store;
+
+    @Mixin
+    DatabaseCredentials database;
 
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = "${env:CORELINK_HOST:-" + ServerConfig.DEFAULT_HOST
-            + "}", description = "Address every listener binds (default: ${DEFAULT-VALUE}).")
+            + "}", description = {"Address every listener binds.", "Default: ${DEFAULT-VALUE}; env CORELINK_HOST."})
     String host;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CORELINK_PORT:-" + ServerConfig.DEFAULT_PORT
-            + "}", description = "Control-plane port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+            + "}", description = {"Control-plane port (plain HTTP); 0 picks a free one.",
+                "Default: ${DEFAULT-VALUE}; env CORELINK_PORT."})
     int port;
 
     @Option(names = "--data-plane-port", paramLabel = "N", split = ",",
             defaultValue = "${env:CORELINK_DATA_PLANE_PORT:-" + ServerConfig.DEFAULT_DATA_PLANE_PORT + "}",
-            description = "Mutual-TLS data-plane port; repeatable (default: ${DEFAULT-VALUE}).")
+            description = {"Mutual-TLS data-plane port; repeatable; 0 picks a free one.",
+                "Default: ${DEFAULT-VALUE}; env CORELINK_DATA_PLANE_PORT."})
     List<Integer> dataPlanePorts;
 
     @Option(names = "--data-plane-host", paramLabel = "NAME", split = ",",
             defaultValue = "${env:CORELINK_DATA_PLANE_HOST:-}",
-            description = "Extra DNS name for the data-plane server certificate; repeatable.")
+            description = {"Extra DNS name for the data-plane server certificate; repeatable.",
+                "Env CORELINK_DATA_PLANE_HOST."})
     List<String> dataPlaneHosts;
 
     @Option(names = "--region", paramLabel = "R", defaultValue = "${env:CORELINK_REGION:-"
-            + ServerConfig.DEFAULT_REGION + "}", description = "Region in ARNs and SigV4 scopes (default: ${DEFAULT-VALUE}).")
+            + ServerConfig.DEFAULT_REGION + "}", description = {"Region in ARNs and SigV4 credential scopes.",
+                "Default: ${DEFAULT-VALUE}; env CORELINK_REGION."})
     String region;
 
     @Option(names = "--account-id", paramLabel = "A", defaultValue = "${env:CORELINK_ACCOUNT_ID:-"
-            + ServerConfig.DEFAULT_ACCOUNT_ID + "}", description = "12-digit account id in ARNs (default: ${DEFAULT-VALUE}).")
+            + ServerConfig.DEFAULT_ACCOUNT_ID + "}", description = {"12-digit account id in ARNs.",
+                "Default: ${DEFAULT-VALUE}; env CORELINK_ACCOUNT_ID."})
     String accountId;
 
     @Override
@@ -65,17 +80,18 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** @throws CommandLine.ParameterException (exit 2) naming the value out of range */
     ServerConfig config() {
         try {
             return new ServerConfig(store.dataDir, host, port,
                     dataPlanePorts.stream().toList(),
                     dataPlaneHosts.stream().filter(h -> !h.isBlank()).toList(),
                     new Account(region, accountId),
-                    store.url(), store.user(), store.password(),
+                    store.url(), database.user(), database.password(System.err),
                     StoreOptions.blankToNull(System.getenv("CORELINK_ACCESS_KEY_ID")),
                     StoreOptions.blankToNull(System.getenv("CORELINK_SECRET_ACCESS_KEY")));
         } catch (IllegalArgumentException e) {
-            throw new StartupException(e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

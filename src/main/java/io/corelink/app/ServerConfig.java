@@ -41,6 +41,11 @@ public record ServerConfig(
         dataPlanePorts = List.copyOf(dataPlanePorts);
         dataPlanePorts.forEach(p -> checkPort("--data-plane-port", p));
         dataPlaneHosts = List.copyOf(dataPlaneHosts);
+        if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql:")
+                && !databaseUrl.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("--database-url must be a jdbc:postgresql: or jdbc:sqlite: URL, not "
+                    + scheme(databaseUrl));
+        }
         if ((adminAccessKeyId == null) != (adminSecretAccessKey == null)) {
             throw new IllegalArgumentException(
                     "set both CORELINK_ACCESS_KEY_ID and CORELINK_SECRET_ACCESS_KEY, or neither");
@@ -51,6 +56,13 @@ public record ServerConfig(
         if (adminSecretAccessKey != null && (adminSecretAccessKey.length() < 16 || adminSecretAccessKey.length() > 128)) {
             throw new IllegalArgumentException("CORELINK_SECRET_ACCESS_KEY must be 16 to 128 characters");
         }
+    }
+
+    /** The URL's scheme only ("jdbc:mysql:"): the rest may hold a password. */
+    private static String scheme(String url) {
+        int first = url.indexOf(':');
+        int second = first < 0 ? -1 : url.indexOf(':', first + 1);
+        return second < 0 ? "a URL of another kind" : url.substring(0, second + 1);
     }
 
     private static void checkPort(String option, int port) {

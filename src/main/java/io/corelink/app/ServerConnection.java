@@ -4,6 +4,7 @@ import io.corelink.wire.sigv4.SigV4Signer;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,15 +23,17 @@ import picocli.CommandLine.Option;
  */
 final class ServerConnection {
     @Option(names = "--endpoint", paramLabel = "URL", defaultValue = "${env:CORELINK_ENDPOINT:-http://127.0.0.1:8080}",
-            description = "Control-plane URL of the server (default: ${DEFAULT-VALUE}).")
-    URI endpoint;
+            description = {"Control-plane URL of the server.", "Default: ${DEFAULT-VALUE}; env CORELINK_ENDPOINT."})
+    String endpoint;
 
     @Option(names = "--region", paramLabel = "R", defaultValue = "${env:CORELINK_REGION:-"
-            + ServerConfig.DEFAULT_REGION + "}", description = "Region of the server (default: ${DEFAULT-VALUE}).")
+            + ServerConfig.DEFAULT_REGION + "}", description = {"Region of the server.",
+                "Default: ${DEFAULT-VALUE}; env CORELINK_REGION."})
     String region;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:CORELINK_DATA_DIR:-"
-            + ServerConfig.DEFAULT_DATA_DIR + "}", description = "Where admin-credentials is (default: ${DEFAULT-VALUE}).")
+            + ServerConfig.DEFAULT_DATA_DIR + "}", description = {"Where admin-credentials is.",
+                "Default: ${DEFAULT-VALUE}; env CORELINK_DATA_DIR."})
     Path dataDir;
 
     /** The server's answer. */
@@ -39,8 +42,9 @@ final class ServerConnection {
 
     /** @throws StartupException when there are no credentials or the server cannot be reached */
     Answer get(String service, String rawPath) {
+        URI base = endpointUri();
         String[] credentials = credentials();
-        URI uri = endpoint.resolve(rawPath);
+        URI uri = base.resolve(rawPath);
         Map<String, String> headers = SigV4Signer.sign("GET", uri, Map.of(), new byte[0], credentials[0],
                 credentials[1], region, service, Instant.now());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
@@ -51,11 +55,41 @@ final class ServerConnection {
             return new Answer(response.statusCode(), response.headers().firstValue("x-amzn-ErrorType").orElse(""),
                     response.body());
         } catch (IOException e) {
-            throw new StartupException("cannot reach " + endpoint + ": " + e.getClass().getSimpleName());
+            throw new StartupException("cannot reach " + base + ": " + unreachable(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted");
         }
+    }
+
+    /** @throws StartupException when {@code --endpoint} is not an http(s) URL with a host */
+    URI endpointUri() {
+        String hint = "--endpoint must be a URL such as http://127.0.0.1:8080, not '" + endpoint + "'";
+        try {
+            URI uri = new URI(endpoint);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new StartupException(hint);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new StartupException(hint);
+        }
+    }
+
+    private static String unreachable(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused; is 'corelink serve' running there?";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof java.net.UnknownHostException || e.getCause() instanceof java.net.UnknownHostException) {
+            return "the host name does not resolve";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "the TLS handshake failed";
+        }
+        return "the connection failed";
     }
 
     private String[] credentials() {

@@ -122,7 +122,7 @@ class ServeCommandIT {
             try (ServeProcess second = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(),
                     "--port", "0", "--data-plane-port", "0")) {
                 assertThat(second.awaitExit(START)).isEqualTo(1);
-                assertThat(second.stderr()).singleElement().isEqualTo("corelink: data directory " + dataDir
+                assertThat(second.stderr()).singleElement().isEqualTo("corelink: the data directory " + dataDir
                         + " is in use by another Corelink server");
             }
             first.signal("TERM");
@@ -196,9 +196,9 @@ class ServeCommandIT {
         Path untouched = tmp.resolve("never-created");
         assertOneLineFailure(2, "Unknown option: '--no-such-option'", "serve", "--no-such-option");
         assertOneLineFailure(2, "'--port'", "serve", "--port", "eighty", "--data-dir", untouched.toString());
-        assertOneLineFailure(1, "--port must be 0..65535, not 70000", "serve", "--port", "70000", "--data-dir",
+        assertOneLineFailure(2, "--port must be 0..65535, not 70000", "serve", "--port", "70000", "--data-dir",
                 untouched.toString());
-        assertOneLineFailure(1, "account id must be 12 digits", "serve", "--account-id", "123", "--data-dir",
+        assertOneLineFailure(2, "account id must be 12 digits", "serve", "--account-id", "123", "--data-dir",
                 untouched.toString());
 
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
@@ -213,7 +213,7 @@ class ServeCommandIT {
                 "--port", "0", "--data-plane-port", "0", "--data-dir", tmp.resolve("pg").toString(),
                 "--database-url", "jdbc:postgresql://127.0.0.1:1/x");
         assertThat(Files.exists(tmp.resolve("pg"))).as("an unreachable database leaves no data directory").isFalse();
-        assertOneLineFailure(1, "set both CORELINK_ACCESS_KEY_ID and CORELINK_SECRET_ACCESS_KEY", Map.of(
+        assertOneLineFailure(2, "set both CORELINK_ACCESS_KEY_ID and CORELINK_SECRET_ACCESS_KEY", Map.of(
                 "CORELINK_ACCESS_KEY_ID", "AKIAONLYTHEKEYID0001"), "serve", "--port", "0", "--data-plane-port", "0", "--data-dir",
                 untouched.toString());
         assertThat(Files.exists(untouched)).isFalse();

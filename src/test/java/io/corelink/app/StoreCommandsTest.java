@@ -74,8 +74,14 @@ class StoreCommandsTest {
     @Test
     void migrate_createsOrUpgradesAStore_andRefusesADataDirectoryInUse() {
         Path dataDir = tmp.resolve("migrate");
+        Run typo = run("migrate", "--data-dir", dataDir.toString());
+        assertThat(typo.exit()).isEqualTo(1);
+        assertThat(typo.err().strip()).isEqualTo("corelink: there is no data directory at " + dataDir
+                + "; check --data-dir");
+        assertThat(dataDir).as("a mistyped --data-dir creates nothing").doesNotExist();
+        serve(dataDir, null).close();
         Run migrated = run("migrate", "--data-dir", dataDir.toString());
-        assertThat(migrated.exit()).isZero();
+        assertThat(migrated.exit()).as(migrated.err()).isZero();
         assertThat(migrated.out()).contains("latest schema version");
         assertThat(SqliteStore.isCorelinkDatabase(dataDir.resolve("corelink.db"))).isTrue();
 
@@ -125,6 +131,7 @@ class StoreCommandsTest {
                 .as("never overwrites").isEqualTo(1);
 
         Path restored = tmp.resolve("restored");
+        Files.createDirectory(restored);
         Run restore = run("restore", "--data-dir", restored.toString(), "--input", backup.toString());
         assertThat(restore.exit()).as(restore.err()).isZero();
         CorelinkServer again = serve(restored, null);
@@ -186,5 +193,84 @@ class StoreCommandsTest {
         } finally {
             onPostgres.close();
         }
+    }
+
+    @Test
+    void restore_keepsTheReplacedStore_andWritesTheRestoredAdministratorKey() throws Exception {
+        Path source = tmp.resolve("source");
+        CorelinkServer server = serve(source, null);
+        try (IotClient iot = iot(server)) {
+            iot.createThing(r -> r.thingName("in-the-backup"));
+        } finally {
+            server.close();
+        }
+        Path backup = tmp.resolve("source.db");
+        assertThat(run("backup", "--data-dir", source.toString(), "--output", backup.toString()).exit()).isZero();
+
+        Path target = tmp.resolve("target");
+        CorelinkServer other = CorelinkServer.start(ServerConfig.defaults(target).withPort(0)
+                        .withDataPlanePorts(List.of(0)).withAdministratorKey("AKIAOTHERKEY00000001",
+                                "other-secret-000000000000000000000000000"),
+                Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
+        try (IotClient iot = IotClient.builder().endpointOverride(URI.create("http://127.0.0.1:"
+                        + other.controlPlanePort())).region(Region.US_EAST_1).credentialsProvider(() ->
+                        AwsBasicCredentials.create("AKIAOTHERKEY00000001", "other-secret-000000000000000000000000000"))
+                .httpClient(ApacheHttpClient.create()).build()) {
+            iot.createThing(r -> r.thingName("only-in-the-replaced-store"));
+        } finally {
+            other.close();
+        }
+        assertThat(Files.readString(target.resolve("admin-credentials"))).contains("AKIAOTHERKEY00000001");
+
+        Run restore = run("restore", "--data-dir", target.toString(), "--input", backup.toString());
+
+        assertThat(restore.exit()).as(restore.err()).isZero();
+        Path safetyCopy = target.resolve("corelink.db.before-restore");
+        assertThat(restore.out()).contains("the replaced store is kept as " + safetyCopy)
+                .contains("wrote the restored administrator key " + KEY);
+        assertThat(Files.readString(target.resolve("admin-credentials"))).isEqualTo("[corelink]\naws_access_key_id = "
+                + KEY + "\naws_secret_access_key = " + SECRET + "\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                target.resolve("admin-credentials")))).isEqualTo("rw-------");
+        assertThat(SqliteStore.isCorelinkDatabase(safetyCopy)).isTrue();
+        try (var replaced = SqliteStore.open(safetyCopy)) {
+            assertThat(replaced.read(tx -> tx.things().find(io.corelink.domain.thing.ThingName.of(
+                    "only-in-the-replaced-store"))).isPresent()).as("the safety copy has the replaced store's data")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void storeCommands_refuseWhatWasNotMeant_inOnePlainSentence() throws Exception {
+        Path missing = tmp.resolve("no-such-dir");
+        Run backup = run("backup", "--data-dir", missing.toString(), "--output", tmp.resolve("b.db").toString());
+        assertThat(backup.exit()).isEqualTo(1);
+        assertThat(backup.err()).isEqualTo("corelink: there is no data directory at " + missing
+                + "; check --data-dir\n");
+
+        Path dataDir = tmp.resolve("present");
+        serve(dataDir, null).close();
+        Path intoMissing = tmp.resolve("nowhere/b.db");
+        Run output = run("backup", "--data-dir", dataDir.toString(), "--output", intoMissing.toString());
+        assertThat(output.err()).as("blames the output, not the source").isEqualTo("corelink: cannot write the backup to "
+                + intoMissing + ": there is no directory " + intoMissing.getParent() + "\n");
+
+        Run noInput = run("restore", "--data-dir", dataDir.toString(), "--input", tmp.resolve("gone.db").toString());
+        assertThat(noInput.err()).isEqualTo("corelink: there is no file at " + tmp.resolve("gone.db")
+                + "; check --input\n");
+        Run restoreMissing = run("restore", "--data-dir", missing.toString(), "--input",
+                dataDir.resolve("corelink.db").toString());
+        assertThat(restoreMissing.err()).contains("there is no data directory at " + missing);
+        assertThat(missing).doesNotExist();
+
+        Run unreachable = run("migrate", "--database-url", "jdbc:postgresql://127.0.0.1:1/corelink");
+        assertThat(unreachable.exit()).isEqualTo(1);
+        assertThat(unreachable.err()).startsWith("corelink: migration failed: cannot open the PostgreSQL store at "
+                + "jdbc:postgresql://127.0.0.1:1/corelink: ").contains("is it running").doesNotContain("Exception")
+                .endsWith("\n").hasLineCount(1);
+
+        Run copyMissing = run("copy-store", "--data-dir", missing.toString(), "--to-database-url",
+                "jdbc:postgresql://127.0.0.1:1/x");
+        assertThat(copyMissing.err()).contains("there is no data directory at " + missing);
     }
 }

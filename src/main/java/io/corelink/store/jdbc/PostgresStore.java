@@ -48,7 +48,14 @@ public final class PostgresStore {
             if (pool != null) {
                 pool.close();
             }
-            throw new StoreUnavailableException("cannot open the PostgreSQL store", e);
+            throw new StoreUnavailableException("cannot open the PostgreSQL store at " + withoutQuery(url) + ": "
+                    + DatabaseProblems.explain(e), e);
         }
+    }
+
+    /** The URL without its query, which may carry a password, for messages. */
+    static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 }

@@ -39,7 +39,8 @@ public final class SqliteStore {
             return new JdbcStore(JdbcStore.pool("corelink-read", reads, READERS, true),
                     JdbcStore.pool("corelink-write", writes, 1, false), JdbcStore.Dialect.SQLITE);
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException("cannot open the SQLite store " + databaseFile, e);
+            throw new StoreUnavailableException("cannot open the SQLite store " + databaseFile + ": "
+                    + DatabaseProblems.explain(e), e);
         }
     }
 
@@ -55,7 +56,7 @@ public final class SqliteStore {
             vacuum.setString(1, target.toAbsolutePath().toString());
             vacuum.execute();
         } catch (java.sql.SQLException e) {
-            throw new StoreUnavailableException("cannot back up " + databaseFile, e);
+            throw new StoreUnavailableException("cannot back up " + databaseFile + ": " + DatabaseProblems.explain(e), e);
         }
         restrictPermissions(target);
     }

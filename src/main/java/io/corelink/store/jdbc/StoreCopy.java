@@ -57,7 +57,7 @@ public final class StoreCopy {
             to.commit();
             return copied;
         } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot copy the store", e);
+            throw new StoreUnavailableException("cannot copy the store: " + DatabaseProblems.explain(e), e);
         }
     }
 
