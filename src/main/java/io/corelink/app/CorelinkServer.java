@@ -14,8 +14,11 @@ import io.corelink.store.StoreUnavailableException;
 import io.corelink.store.jdbc.PostgresStore;
 import io.corelink.store.jdbc.SqliteStore;
 import io.corelink.wire.http.AwsShapedErrorHandler;
-import io.corelink.wire.http.ControlPlaneHandler;
 import io.corelink.wire.paging.PageTokens;
+import io.corelink.wire.pipeline.AccessLog;
+import io.corelink.wire.pipeline.ControlPlane;
+import io.corelink.wire.pipeline.RequestPipeline;
+import io.corelink.wire.pipeline.Stage;
 import io.corelink.wire.sigv4.SigV4Verifier;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,7 +33,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
-import io.corelink.api.dataplane.DataPlaneHandler;
+import io.corelink.api.dataplane.DataPlane;
 import io.corelink.service.DataPlaneService;
 import io.corelink.wire.tls.DataPlaneTls;
 import io.corelink.wire.tls.RegistryClientTrustManager;
@@ -136,8 +139,9 @@ public final class CorelinkServer implements AutoCloseable {
             long certificateIssued = System.nanoTime();
             DataPlaneTls.install(tls, serverCertificate.keys().getPrivate(), serverCertificate.chain(),
                     new RegistryClientTrustManager(id -> dataPlaneService.authenticate(id).isPresent()));
-            Handler control = server.controlPlaneHandler(config, authority, clock);
-            Handler data = new DataPlaneHandler(dataPlaneService, config.account());
+            List<Stage> stages = List.of(new AccessLog());
+            Handler control = new RequestPipeline(server.newControlPlane(config, authority, clock), stages);
+            Handler data = new RequestPipeline(new DataPlane(dataPlaneService, config.account(), clock), stages);
             data.setServer(jetty);
             jetty.setHandler(new GracefulHandler(new ListenerDispatch(controlPlane, control, data)));
             jetty.start();
@@ -183,7 +187,7 @@ public final class CorelinkServer implements AutoCloseable {
         }
     }
 
-    private ControlPlaneHandler controlPlaneHandler(ServerConfig config, CertificateAuthority authority, Clock clock) {
+    private ControlPlane newControlPlane(ServerConfig config, CertificateAuthority authority, Clock clock) {
         // Read first: only the first start of a deployment writes (and waits for an fsync).
         String storedKey = store.read(tx -> tx.settings().find(PAGE_TOKEN_KEY)).orElseGet(() -> store.write(tx ->
                 tx.settings().putIfAbsent(PAGE_TOKEN_KEY, Base64.getEncoder().encodeToString(PageTokens.newKey()))));
@@ -198,8 +202,9 @@ public final class CorelinkServer implements AutoCloseable {
                 new CoreDeviceService(store, config.account(), clock),
                 new DiscoveryDiagnosisService(store),
                 new PageTokens(tokenKey));
-        return new ControlPlaneHandler(ControlPlaneRoutes.router(services), verifier,
-                Map.of("GET /_corelink/health", new HealthHandler(store, () -> accepting && jetty.isStarted())));
+        HealthHandler health = new HealthHandler(store, () -> accepting && jetty.isStarted());
+        return new ControlPlane(ControlPlaneRoutes.router(services), verifier,
+                Map.of("GET /_corelink/health", health, "GET /_corelink/ready", health));
     }
 
     private static Store openStore(ServerConfig config, DataDirectory dataDir) {

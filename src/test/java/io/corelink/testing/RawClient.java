@@ -35,6 +35,10 @@ public final class RawClient {
     }
 
     /** A client for a server that is not a {@link TestServer}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
     public static RawClient forTest(URI endpoint, String accessKeyId, String secret, String region) {
         return new RawClient(endpoint, accessKeyId, secret, region);
     }
@@ -207,6 +211,19 @@ public final class RawClient {
                 } catch (IOException e) {
                     // The server may answer (413) and close before reading everything; read what it said.
                 }
+                return parse(socket.getInputStream());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Sends {@code raw} exactly as given (a malformed request line or body, say) and reads the answer. */
+        public static RawResponse sendRaw(URI endpoint, String raw) {
+            try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
                 return parse(socket.getInputStream());
             } catch (IOException e) {
                 throw new IllegalStateException(e);

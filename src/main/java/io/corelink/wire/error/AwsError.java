@@ -8,6 +8,7 @@ public enum AwsError {
     // Both services: protocol and authentication.
     UnknownOperationException(404),
     RequestEntityTooLargeException(413),
+    UnsupportedMediaTypeException(415),
     MissingAuthenticationTokenException(403),
     IncompleteSignatureException(400),
     UnrecognizedClientException(403),

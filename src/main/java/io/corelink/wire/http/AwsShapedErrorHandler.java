@@ -19,9 +19,12 @@ public final class AwsShapedErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
-        AwsException error = errorFor(code);
+        // A request Jetty could not parse (an unknown HTTP version, HTTP/0.9) is the client's fault: a 400, never
+        // the 505 or 500 Jetty would send, which AWS clients would retry as a server fault.
+        int status = code == 505 ? 400 : code;
+        AwsException error = errorFor(status);
         String requestId = RequestIds.next();
-        response.setStatus(code);
+        response.setStatus(status);
         response.getHeaders().put(ResponseWriter.REQUEST_ID, requestId);
         response.getHeaders().put(ResponseWriter.ERROR_TYPE, error.error().shapeName());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -42,6 +45,9 @@ public final class AwsShapedErrorHandler extends ErrorHandler {
         }
         if (status == 413) {
             return new AwsException(AwsError.RequestEntityTooLargeException, "Request is too large");
+        }
+        if (status == 415) {
+            return new AwsException(AwsError.UnsupportedMediaTypeException, "Unsupported Media Type");
         }
         if (status >= 500) {
             return new AwsException(AwsError.InternalServerException, "An internal error occurred.");

@@ -1,4 +1,4 @@
-package io.corelink.wire.http;
+package io.corelink.wire.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,16 @@ import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.FieldViolation;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.json.JsonBody;
+import io.corelink.store.StoreUnavailableException;
+import io.corelink.wire.http.ApiRequest;
+import io.corelink.wire.http.ApiResponse;
+import io.corelink.wire.http.AwsShapedErrorHandler;
+import io.corelink.wire.http.PathTemplate;
+import io.corelink.wire.http.ResponseWriter;
+import io.corelink.wire.http.Route;
+import io.corelink.wire.http.Router;
+import io.corelink.wire.http.SafeLog;
+import io.corelink.wire.http.Violations;
 import io.corelink.wire.sigv4.SigV4Verifier;
 import java.net.URI;
 import java.time.Clock;
@@ -20,10 +30,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The handler's rendering of what no real operation can be made to do on purpose: an unexpected fault, and the
- * Greengrass error vocabulary ({@code reason}, {@code fields}), through routes defined by the test.
+ * The pipeline's rendering of what no real operation can be made to do on purpose (an unexpected fault, a store that
+ * cannot be reached, the Greengrass error vocabulary with {@code reason} and {@code fields}) and of malformed
+ * requests, through routes defined by the test.
  */
-class ControlPlaneHandlerTest {
+class RequestPipelineTest {
     private static final String KEY = "AKIAHANDLERTEST00001";
     private static final String SECRET = "handler-test-secret-00000000000000000000";
     private static Server jetty;
@@ -39,7 +50,14 @@ class ControlPlaneHandlerTest {
                     throw new NullPointerException("boom");
                 }),
                 new Route("POST", PathTemplate.of("/greengrass/echo/{coreDeviceThingName}"), ServiceFamily.GREENGRASS,
-                        "Echo", ControlPlaneHandlerTest::echo)));
+                        "Echo", RequestPipelineTest::echo),
+                new Route("GET", PathTemplate.of("/greengrass/unavailable"), ServiceFamily.GREENGRASS, "GgDown",
+                        request -> {
+                            throw new StoreUnavailableException("cannot reach the store", null);
+                        }),
+                new Route("GET", PathTemplate.of("/unavailable"), ServiceFamily.IOT, "IotDown", request -> {
+                    throw new StoreUnavailableException("cannot reach the store", null);
+                })));
         SigV4Verifier verifier = new SigV4Verifier(id -> Optional.of(SECRET).filter(s -> id.equals(KEY)), "us-east-1",
                 Clock.systemUTC());
         jetty = new Server();
@@ -47,7 +65,8 @@ class ControlPlaneHandlerTest {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         jetty.addConnector(connector);
-        jetty.setHandler(new ControlPlaneHandler(router, verifier, Map.of()));
+        jetty.setErrorHandler(new AwsShapedErrorHandler());
+        jetty.setHandler(new RequestPipeline(new ControlPlane(router, verifier, Map.of()), List.of(new AccessLog())));
         jetty.start();
         client = io.corelink.testing.RawClient.forTest(URI.create("http://127.0.0.1:" + connector.getLocalPort()), KEY,
                 SECRET, "us-east-1");
@@ -129,5 +148,68 @@ class ControlPlaneHandlerTest {
                 new java.sql.SQLException("near SELECT", "42000", 7)));
         assertThat(described).startsWith("IllegalStateException <- SQLException[state=42000, code=7]")
                 .doesNotContain("SELECT").doesNotContain("secret");
+    }
+
+    @Test
+    void aStoreThatCannotBeReached_isTheServicesRetryableAnswer() {
+        RawResponse greengrass = client.request("GET", "/greengrass/unavailable").service("greengrass").send();
+        assertThat(greengrass.status()).isEqualTo(500);
+        assertThat(greengrass.header("x-amzn-ErrorType")).isEqualTo("InternalServerException");
+        assertThat(greengrass.header("Retry-After")).isEqualTo("1");
+        RawResponse iot = client.request("GET", "/unavailable").send();
+        assertThat(iot.status()).isEqualTo(503);
+        assertThat(iot.header("x-amzn-ErrorType")).isEqualTo("ServiceUnavailableException");
+        assertThat(iot.header("Retry-After")).isEqualTo("1");
+        assertThat(iot.body()).isEqualTo("{\"message\":\"Service is unavailable. Retry later.\"}");
+    }
+
+    @Test
+    void malformedRequests_areTheClientsFault_a400NeverA5xx() {
+        URI endpoint = client.endpoint();
+        RawResponse badChunk = RawResponse.sendRaw(endpoint, "POST /greengrass/echo/core HTTP/1.1\r\nHost: x\r\n"
+                + "Authorization: AWS4-HMAC-SHA256 Credential=" + KEY + "/20261202/us-east-1/greengrass/aws4_request, "
+                + "SignedHeaders=host, Signature=00\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + "ZZ\r\nabc\r\n0\r\n\r\n");
+        assertThat(badChunk.status()).isEqualTo(400);
+        assertThat(badChunk.header("x-amzn-ErrorType")).isEqualTo("ValidationException");
+        for (String requestLine : List.of("GET /things HTTP/9.9\r\nHost: x\r\n\r\n", "GET /things\r\n\r\n")) {
+            RawResponse answer = RawResponse.sendRaw(endpoint, requestLine);
+            assertThat(answer.status()).as(requestLine).isEqualTo(400);
+            assertThat(answer.header("x-amzn-ErrorType")).as(requestLine).isEqualTo("ValidationException");
+        }
+        RawResponse lowerCase = RawResponse.sendRaw(endpoint, "get /fault/x HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(lowerCase.status()).isBetween(400, 499);
+    }
+
+    @Test
+    void aRequestWithoutAuthorization_isRefusedBeforeItsBodyIsRead() {
+        // The body is announced but never sent: an answer at all shows it was not waited for.
+        RawResponse refused = RawResponse.sendRaw(client.endpoint(), "POST /greengrass/echo/core HTTP/1.1\r\n"
+                + "Host: x\r\nContent-Length: 1000\r\nContent-Type: application/json\r\n\r\n{");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("x-amzn-ErrorType")).isEqualTo("MissingAuthenticationTokenException");
+    }
+
+    @Test
+    void aBodyThatIsNotJson_is415_whileTheJsonTypesAndNoTypeAreAccepted() {
+        RawResponse text = client.request("POST", "/greengrass/echo/core").service("greengrass")
+                .header("Content-Type", "text/plain").body("{}").send();
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.header("x-amzn-ErrorType")).isEqualTo("UnsupportedMediaTypeException");
+        for (String type : List.of("application/json", "application/x-amz-json-1.1",
+                "application/json; charset=utf-8")) {
+            assertThat(client.request("POST", "/greengrass/echo/core").service("greengrass")
+                    .header("Content-Type", type).body("{}").send().status()).as(type).isEqualTo(200);
+        }
+        assertThat(client.request("POST", "/greengrass/echo/core").service("greengrass").body("{}").send().status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theAccessLogReason_isOneBoundedLine() {
+        String reason = AccessLog.bounded("line one\nline \"two\"" + "x".repeat(1000));
+        assertThat(reason).doesNotContain("\n").doesNotContain("\"").hasSize(AccessLog.MAX_REASON + 1)
+                .startsWith("line one?line 'two'");
     }
 }

@@ -1,0 +1,141 @@
+package io.corelink.api.dataplane;
+
+import io.corelink.domain.Account;
+import io.corelink.domain.certificate.CertificateId;
+import io.corelink.domain.discovery.DataPlaneCaller;
+import io.corelink.service.DataPlaneService;
+import io.corelink.wire.error.AwsError;
+import io.corelink.wire.error.AwsException;
+import io.corelink.wire.error.ServiceFamily;
+import io.corelink.wire.http.ApiRequest;
+import io.corelink.wire.http.PathTemplate;
+import io.corelink.wire.http.PercentCodec;
+import io.corelink.wire.http.QueryParameters;
+import io.corelink.wire.http.RequestBody;
+import io.corelink.wire.pipeline.Call;
+import io.corelink.wire.pipeline.Invocation;
+import io.corelink.wire.pipeline.Plane;
+import io.corelink.wire.tls.RegistryClientTrustManager;
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLSession;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * The routing and authentication of every mutual-TLS listener. The TLS handshake already refused certificates that
+ * are not {@code ACTIVE} or not valid; each request checks both again (a certificate may be deactivated, or expire,
+ * while its connection stays open or its TLS session is resumed) and has the connection closed without an HTTP
+ * response when it no longer passes, as AWS does.
+ */
+public final class DataPlane implements Plane {
+    private record Route(String method, PathTemplate template, String name, DataPlaneOperation operation) {
+    }
+
+    private static final String CERTIFICATE_ID = "io.corelink.certificateId";
+    private static final String DISCOVER = "Discover";
+    private final DataPlaneService dataPlane;
+    private final Clock clock;
+    private final List<Route> routes = new ArrayList<>();
+
+    public DataPlane(DataPlaneService dataPlane, Account account, Clock clock) {
+        this.dataPlane = dataPlane;
+        this.clock = clock;
+        CoreSideOperations coreSide = new CoreSideOperations(dataPlane);
+        route("GET", "/greengrass/discover/thing/{thingName}", DISCOVER, new DiscoverOperation(dataPlane, account));
+        route("PUT", "/greengrass/v2/coreDevices/{coreDeviceThingName}/certificateAuthorities",
+                "PutCertificateAuthorities", coreSide::putCertificateAuthorities);
+        route("GET", "/greengrass/things/{thingName}/connectivityInfo", "GetConnectivityInfo",
+                coreSide::getConnectivityInfo);
+        route("PUT", "/greengrass/things/{thingName}/connectivityInfo", "UpdateConnectivityInfo",
+                coreSide::updateConnectivityInfo);
+        route("POST", "/greengrass/v2/clientDevices/verifyIdentity", "VerifyClientDeviceIdentity",
+                coreSide::verifyClientDeviceIdentity);
+        route("POST", "/greengrass/v2/clientDevices/verifyAssociation", "VerifyClientDeviceIoTCertificateAssociation",
+                coreSide::verifyClientDeviceAssociation);
+    }
+
+    private void route(String method, String template, String name, DataPlaneOperation operation) {
+        routes.add(new Route(method, PathTemplate.of(template), name, operation));
+    }
+
+    @Override
+    public String name() {
+        return "data";
+    }
+
+    @Override
+    public ServiceFamily defaultFamily() {
+        return ServiceFamily.GREENGRASS;
+    }
+
+    @Override
+    public Invocation accept(Request request, Call call) throws IOException {
+        Object session = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
+        if (!(session instanceof EndPoint.SslSessionData data) || data.peerCertificates() == null
+                || data.peerCertificates().length == 0 || !isValidNow(data.peerCertificates()[0])) {
+            return null;
+        }
+        CertificateId certificate = certificateId(data);
+        call.principal(certificate.value());
+        Optional<DataPlaneCaller> caller = dataPlane.authenticate(certificate);
+        if (caller.isEmpty()) {
+            return null;
+        }
+        dataPlane.recordCall(caller.get());
+        String rawPath = request.getHttpURI().getPath();
+        List<String> segments = new ArrayList<>();
+        for (String raw : PathTemplate.split(rawPath)) {
+            segments.add(PercentCodec.decode(raw));
+        }
+        for (Route route : routes) {
+            Map<String, String> labels = route.method().equals(request.getMethod())
+                    ? route.template().match(segments) : null;
+            if (labels != null) {
+                call.operation(route.name());
+                ApiRequest apiRequest = new ApiRequest(call.requestId(), request.getMethod(), rawPath,
+                        request.getHttpURI().getQuery(), Map.of(), RequestBody.read(request), labels,
+                        QueryParameters.parse(request.getHttpURI().getQuery()));
+                return () -> route.operation().handle(apiRequest, caller.get());
+            }
+        }
+        throw new AwsException(AwsError.UnknownOperationException, "No operation matches this request");
+    }
+
+    @Override
+    public AwsException unavailable(Call call) {
+        if (DISCOVER.equals(call.operation())) {
+            return new AwsException(AwsError.ServiceUnavailableException, "Service is unavailable. Retry later.");
+        }
+        return new AwsException(AwsError.InternalServerException,
+                "The service cannot reach its store. Retry later. Request id " + call.requestId() + ".");
+    }
+
+    private boolean isValidNow(X509Certificate certificate) {
+        Date now = Date.from(clock.instant());
+        return !now.before(certificate.getNotBefore()) && !now.after(certificate.getNotAfter());
+    }
+
+    /**
+     * The id (SHA-256 of the DER) of the client's certificate, computed once per TLS session and kept in it: every
+     * request on a kept-alive connection needs it, and the certificate cannot change within the session.
+     */
+    private static CertificateId certificateId(EndPoint.SslSessionData data) {
+        SSLSession session = data.sslSession();
+        Object known = session == null ? null : session.getValue(CERTIFICATE_ID);
+        if (known instanceof CertificateId id) {
+            return id;
+        }
+        CertificateId id = RegistryClientTrustManager.idOf(data.peerCertificates()[0]);
+        if (session != null) {
+            session.putValue(CERTIFICATE_ID, id);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,115 @@
+package io.corelink.wire.pipeline;
+
+import io.corelink.wire.error.ServiceFamily;
+
+/**
+ * One request as it passes through the {@link RequestPipeline}: what is known of it when it arrives (id, plane,
+ * method, path, source address), what routing and authentication learn (service family, operation, principal), and
+ * how it ended (status, error code, a reason for the log). Stages read it; only the pipeline and its plane write it.
+ * Never holds a body, a secret or a signature.
+ */
+public final class Call {
+    /** The status recorded for a request answered by closing the connection, as the data plane does. */
+    public static final int CLOSED = 0;
+
+    private final String requestId;
+    private final String plane;
+    private final String method;
+    private final String rawPath;
+    private final String sourceIp;
+    private final long startedNanos;
+    private ServiceFamily family;
+    private String operation = "-";
+    private String principal = "-";
+    private int status;
+    private String errorCode;
+    private String reason;
+
+    Call(String requestId, String plane, String method, String rawPath, String sourceIp, ServiceFamily family,
+         long startedNanos) {
+        this.requestId = requestId;
+        this.plane = plane;
+        this.method = method;
+        this.rawPath = rawPath;
+        this.sourceIp = sourceIp;
+        this.family = family;
+        this.startedNanos = startedNanos;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** {@code control} or {@code data}. */
+    public String plane() {
+        return plane;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String rawPath() {
+        return rawPath;
+    }
+
+    public String sourceIp() {
+        return sourceIp;
+    }
+
+    public long startedNanos() {
+        return startedNanos;
+    }
+
+    /** The service whose error vocabulary answers this request. */
+    public ServiceFamily family() {
+        return family;
+    }
+
+    public void family(ServiceFamily value) {
+        family = value;
+    }
+
+    /** The AWS operation name once routed ({@code "-"} before). */
+    public String operation() {
+        return operation;
+    }
+
+    public void operation(String value) {
+        operation = value;
+    }
+
+    /** Who calls once authenticated: an access key id, or a certificate id ({@code "-"} before). */
+    public String principal() {
+        return principal;
+    }
+
+    public void principal(String value) {
+        principal = value;
+    }
+
+    /** The HTTP status answered, or {@link #CLOSED}. */
+    public int status() {
+        return status;
+    }
+
+    /** The AWS error code answered, or null for a success. */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    /** Why the request was refused or failed, in words for the log; null for a success. */
+    public String reason() {
+        return reason;
+    }
+
+    void succeeded(int httpStatus) {
+        status = httpStatus;
+    }
+
+    void failed(int httpStatus, String code, String why) {
+        status = httpStatus;
+        errorCode = code;
+        reason = why;
+    }
+}

@@ -1,0 +1,32 @@
+package io.corelink.wire.pipeline;
+
+import io.corelink.wire.error.AwsException;
+import io.corelink.wire.error.ServiceFamily;
+import java.io.IOException;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * What differs between the control plane and the data plane: how a request is routed and authenticated, and which
+ * shape answers it when the store is unavailable. Everything else (authorization, limits, running, rendering,
+ * recording) is the {@link RequestPipeline}'s, the same for both.
+ */
+public interface Plane {
+    /** {@code control} or {@code data}, for logs and metrics. */
+    String name();
+
+    /** The error vocabulary used before a request is routed. */
+    ServiceFamily defaultFamily();
+
+    /**
+     * Routes and authenticates the request, filling in {@code call}'s family, operation and principal.
+     *
+     * @return what to run once the request is admitted, or null when the connection is to be closed without an
+     *     answer (the data plane's answer to a certificate that is not {@code ACTIVE})
+     * @throws AwsException (or a domain exception) to refuse the request with that error
+     * @throws IOException when the body cannot be read
+     */
+    Invocation accept(Request request, Call call) throws IOException;
+
+    /** The service's retryable answer while the store cannot be reached. */
+    AwsException unavailable(Call call);
+}

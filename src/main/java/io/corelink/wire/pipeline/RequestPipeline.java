@@ -1,0 +1,116 @@
+package io.corelink.wire.pipeline;
+
+import io.corelink.domain.error.DomainException;
+import io.corelink.store.StoreUnavailableException;
+import io.corelink.wire.error.AwsException;
+import io.corelink.wire.error.DomainErrors;
+import io.corelink.wire.http.ApiResponse;
+import io.corelink.wire.http.RequestIds;
+import io.corelink.wire.http.ResponseWriter;
+import io.corelink.wire.http.SafeLog;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one request path of both planes: route and authenticate (the {@link Plane}), admit (each {@link Stage}: authorize,
+ * limit), run, render, record (each stage again: log, metrics, audit). Every outcome is rendered here and nowhere
+ * else, with the same rules on both planes: a client's mistake is a 4xx of the service's vocabulary, a store that
+ * cannot be reached is the service's retryable answer, and only a fault of Corelink's own is a 500 logged at ERROR.
+ * No fault detail reaches a client.
+ */
+public final class RequestPipeline extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
+
+    private final Plane plane;
+    private final List<Stage> stages;
+
+    public RequestPipeline(Plane plane, List<Stage> stages) {
+        this.plane = plane;
+        this.stages = List.copyOf(stages);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Call call = new Call(RequestIds.next(), plane.name(), request.getMethod(), request.getHttpURI().getPath(),
+                sourceIp(request), plane.defaultFamily(), System.nanoTime());
+        try {
+            Invocation invocation = plane.accept(request, call);
+            if (invocation == null) {
+                call.failed(Call.CLOSED, null, "connection closed without an answer: the client certificate is "
+                        + "not an ACTIVE, currently valid certificate of the registry");
+                request.getConnectionMetaData().getConnection().getEndPoint().close();
+                callback.failed(new EofException("closed without an answer"));
+            } else {
+                for (Stage stage : stages) {
+                    stage.admit(call);
+                }
+                ApiResponse answer = invocation.run();
+                call.succeeded(answer.status());
+                ResponseWriter.success(response, call.requestId(), answer, callback);
+            }
+        } catch (AwsException e) {
+            renderError(response, callback, call, e);
+        } catch (DomainException e) {
+            renderError(response, callback, call, DomainErrors.toAws(call.family(), e));
+        } catch (StoreUnavailableException e) {
+            LOG.warn("request {} ({}) could not reach the store: {}", call.requestId(), call.operation(),
+                    e.getMessage());
+            renderError(response, callback, call, plane.unavailable(call));
+        } catch (RuntimeException | IOException e) {
+            renderFault(response, callback, call, e);
+        }
+        record(call);
+        return true;
+    }
+
+    /**
+     * A malformed request (bad chunking, a bad percent-escape: Jetty's {@link HttpException}s and
+     * {@link IllegalArgumentException}) is the client's fault and a 400; a client that went away gets nothing; only
+     * what remains is a fault of Corelink's own, a 500 logged at ERROR.
+     */
+    private static void renderFault(Response response, Callback callback, Call call, Exception e) {
+        if (e instanceof HttpException || e instanceof IllegalArgumentException
+                || e.getCause() instanceof HttpException) {
+            renderError(response, callback, call, AwsException.cannotParse(call.family(),
+                    "The request could not be parsed"));
+        } else if (e instanceof EofException) {
+            call.failed(Call.CLOSED, null, "the client closed the connection before sending its whole request");
+            callback.failed(e);
+        } else {
+            LOG.error("request {} ({}) failed: {}", call.requestId(), call.operation(), SafeLog.describe(e));
+            renderError(response, callback, call, new AwsException(call.family().internalError(),
+                    "An internal error occurred. Request id " + call.requestId() + "."));
+        }
+    }
+
+    private static void renderError(Response response, Callback callback, Call call, AwsException error) {
+        call.failed(error.error().status(), error.error().shapeName(), error.getMessage());
+        ResponseWriter.error(response, call.requestId(), error, callback);
+    }
+
+    private void record(Call call) {
+        for (Stage stage : stages) {
+            try {
+                stage.record(call);
+            } catch (RuntimeException e) {
+                LOG.warn("recording request {} failed: {}", call.requestId(), SafeLog.describe(e));
+            }
+        }
+    }
+
+    private static String sourceIp(Request request) {
+        SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : "-";
+    }
+}
