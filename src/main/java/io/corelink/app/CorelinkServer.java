@@ -138,7 +138,7 @@ public final class CorelinkServer implements AutoCloseable {
                     clock, preparedKeys);
             long certificateIssued = System.nanoTime();
             DataPlaneTls.install(tls, serverCertificate.keys().getPrivate(), serverCertificate.chain(),
-                    new RegistryClientTrustManager(id -> dataPlaneService.authenticate(id).isPresent()));
+                    new RegistryClientTrustManager(id -> isActiveOrUnknowable(dataPlaneService, id)));
             List<Stage> stages = List.of(new AccessLog());
             Handler control = new RequestPipeline(server.newControlPlane(config, authority, clock), stages);
             Handler data = new RequestPipeline(new DataPlane(dataPlaneService, config.account(), clock), stages);
@@ -163,6 +163,19 @@ public final class CorelinkServer implements AutoCloseable {
         } catch (Exception e) {
             closeQuietly(jetty, store, dataDir);
             throw new StartupException("cannot start: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * The handshake's registry check. While the store cannot be reached, the handshake goes through and the request
+     * decides (it asks again, and gets the service's retryable answer): a device then sees a 503 it retries, not a
+     * handshake failure it reports as a bad certificate.
+     */
+    private static boolean isActiveOrUnknowable(DataPlaneService dataPlane, io.corelink.domain.certificate.CertificateId id) {
+        try {
+            return dataPlane.authenticate(id).isPresent();
+        } catch (StoreUnavailableException e) {
+            return true;
         }
     }
 
@@ -202,7 +215,7 @@ public final class CorelinkServer implements AutoCloseable {
                 new CoreDeviceService(store, config.account(), clock),
                 new DiscoveryDiagnosisService(store),
                 new PageTokens(tokenKey));
-        HealthHandler health = new HealthHandler(store, () -> accepting && jetty.isStarted());
+        HealthHandler health = new HealthHandler(new HealthProbe(store, () -> accepting && jetty.isStarted()));
         return new ControlPlane(ControlPlaneRoutes.router(services), verifier,
                 Map.of("GET /_corelink/health", health, "GET /_corelink/ready", health));
     }
@@ -228,7 +241,8 @@ public final class CorelinkServer implements AutoCloseable {
 
     static Store openPostgres(ServerConfig config) {
         try {
-            return PostgresStore.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+            return PostgresStore.open(config.databaseUrl(), config.databaseUser(), config.databasePassword(), false,
+                    config.storeTimeout());
         } catch (StoreUnavailableException e) {
             throw new StartupException(e.getMessage());
         }

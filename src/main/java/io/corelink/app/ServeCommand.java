@@ -62,6 +62,12 @@ final class ServeCommand implements Callable<Integer> {
                 "Default: ${DEFAULT-VALUE}; env CORELINK_ACCOUNT_ID."})
     String accountId;
 
+    @Option(names = "--store-timeout", paramLabel = "DURATION", defaultValue = "${env:CORELINK_STORE_TIMEOUT:-"
+            + ServerConfig.DEFAULT_STORE_TIMEOUT + "}", description = {"How long a request waits for the store before",
+                "it gets the service's retryable error (500ms, 5s, 2m).",
+                "Default: ${DEFAULT-VALUE}; env CORELINK_STORE_TIMEOUT."})
+    String storeTimeout;
+
     @Override
     public Integer call() {
         ServerConfig config = config();
@@ -89,7 +95,8 @@ final class ServeCommand implements Callable<Integer> {
                     new Account(region, accountId),
                     store.url(), database.user(), database.password(System.err),
                     StoreOptions.blankToNull(System.getenv("CORELINK_ACCESS_KEY_ID")),
-                    StoreOptions.blankToNull(System.getenv("CORELINK_SECRET_ACCESS_KEY")));
+                    StoreOptions.blankToNull(System.getenv("CORELINK_SECRET_ACCESS_KEY")),
+                    ServerConfig.parseDuration("--store-timeout", storeTimeout));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.corelink.app;
 
 import io.corelink.domain.Account;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,7 +24,8 @@ public record ServerConfig(
         String databaseUser,
         String databasePassword,
         String adminAccessKeyId,
-        String adminSecretAccessKey) {
+        String adminSecretAccessKey,
+        Duration storeTimeout) {
 
     public static final String DEFAULT_DATA_DIR = "./corelink-data";
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -31,6 +33,8 @@ public record ServerConfig(
     public static final int DEFAULT_DATA_PLANE_PORT = 8443;
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+    public static final String DEFAULT_STORE_TIMEOUT = "5s";
+    private static final Duration MAX_STORE_TIMEOUT = Duration.ofMinutes(5);
 
     /** @throws IllegalArgumentException naming the bad value */
     public ServerConfig {
@@ -38,6 +42,10 @@ public record ServerConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(account, "account");
         checkPort("--port", port);
+        Objects.requireNonNull(storeTimeout, "storeTimeout");
+        if (storeTimeout.toMillis() < 100 || storeTimeout.compareTo(MAX_STORE_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("--store-timeout must be between 100ms and 5m, not " + storeTimeout);
+        }
         dataPlanePorts = List.copyOf(dataPlanePorts);
         dataPlanePorts.forEach(p -> checkPort("--data-plane-port", p));
         dataPlaneHosts = List.copyOf(dataPlaneHosts);
@@ -71,31 +79,65 @@ public record ServerConfig(
         }
     }
 
+    /** A configuration with the default store timeout. */
+    public ServerConfig(Path dataDir, String host, int port, List<Integer> dataPlanePorts, List<String> dataPlaneHosts,
+                        Account account, String databaseUrl, String databaseUser, String databasePassword,
+                        String adminAccessKeyId, String adminSecretAccessKey) {
+        this(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl, databaseUser, databasePassword,
+                adminAccessKeyId, adminSecretAccessKey, parseDuration("--store-timeout", DEFAULT_STORE_TIMEOUT));
+    }
+
+    /**
+     * A duration as an operator writes it: {@code 500ms}, {@code 5s}, {@code 2m}, or a number of seconds.
+     *
+     * @throws IllegalArgumentException naming the option when it is none of these
+     */
+    public static Duration parseDuration(String option, String text) {
+        String value = text.strip();
+        try {
+            if (value.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            }
+            if (value.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
+            }
+            if (value.endsWith("m")) {
+                return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)) * 60);
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a duration such as 500ms, 5s or 2m, not '" + text
+                    + "'");
+        }
+    }
+
     /** The configuration with every default and no administrator key, for tests and embedding. */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_HOST, DEFAULT_PORT, List.of(DEFAULT_DATA_PLANE_PORT), List.of(),
-                new Account(DEFAULT_REGION, DEFAULT_ACCOUNT_ID), null, null, null, null, null);
+                new Account(DEFAULT_REGION, DEFAULT_ACCOUNT_ID), null, null, null, null, null,
+                parseDuration("--store-timeout", DEFAULT_STORE_TIMEOUT));
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(dataDir, host, newPort, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
-                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey);
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout);
     }
 
     public ServerConfig withDataPlanePorts(List<Integer> ports) {
         return new ServerConfig(dataDir, host, port, ports, dataPlaneHosts, account, databaseUrl,
-                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey);
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout);
     }
 
     public ServerConfig withAdministratorKey(String accessKeyId, String secretAccessKey) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
-                databaseUser, databasePassword, accessKeyId, secretAccessKey);
+                databaseUser, databasePassword, accessKeyId, secretAccessKey, storeTimeout);
     }
 
     @Override
     public String toString() {
         return "ServerConfig[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", dataPlanePorts="
                 + dataPlanePorts + ", account=" + account + ", databaseUrl=" + (databaseUrl == null ? "sqlite" : "set")
-                + ", administratorKey=" + (adminAccessKeyId == null ? "stored" : adminAccessKeyId) + "]";
+                + ", administratorKey=" + (adminAccessKeyId == null ? "stored" : adminAccessKeyId) + ", storeTimeout="
+                + storeTimeout.toMillis() + "ms]";
     }
 }

@@ -34,7 +34,7 @@ public final class AssociationService {
      * @throws ResourceNotFoundException when the core device is not a thing
      */
     public List<EntryError> associate(String coreName, List<String> entryNames) {
-        return store.write(tx -> {
+        return store.writeSerialized(coreName, tx -> {
             Lookup lookup = lookUp(tx, coreName, entryNames);
             if (entryNames == null) {
                 return List.of();
@@ -57,7 +57,7 @@ public final class AssociationService {
      * @throws ResourceNotFoundException when the core device is not a thing
      */
     public List<EntryError> disassociate(String coreName, List<String> entryNames) {
-        return store.write(tx -> {
+        return store.writeSerialized(coreName, tx -> {
             Lookup lookup = lookUp(tx, coreName, entryNames);
             if (entryNames == null) {
                 return List.of();

@@ -12,6 +12,9 @@ import io.corelink.domain.error.InvalidCertificateException;
 import io.corelink.domain.error.ResourceNotFoundException;
 import io.corelink.domain.thing.ThingName;
 import io.corelink.store.Store;
+import io.corelink.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DataPlaneService {
     public static final Duration CACHE_TTL = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(DataPlaneService.class);
     /** How often a core's data-plane calls are written down; well inside the 10-minute health window. */
     static final Duration SEEN_WRITE_INTERVAL = Duration.ofSeconds(30);
     private static final int MAX_CACHE_ENTRIES = 100_000;
@@ -203,17 +207,26 @@ public final class DataPlaneService {
         }
     }
 
-    /** Records that the caller's core devices called; written at most every {@link #SEEN_WRITE_INTERVAL} per core. */
+    /**
+     * Records that the caller's core devices called; written at most every {@link #SEEN_WRITE_INTERVAL} per core, and
+     * only as far as the store lets it: a failed write is logged, never the caller's failure.
+     */
     public void recordCall(DataPlaneCaller caller) {
         Instant now = clock.instant();
         for (ThingName core : caller.coreDevices()) {
             Instant last = seenWritten.get(core);
             if (last == null || !now.isBefore(last.plus(SEEN_WRITE_INTERVAL))) {
                 seenWritten.put(core, now);
-                store.write(tx -> {
-                    tx.coreDevices().markSeen(core, now);
-                    return null;
-                });
+                try {
+                    store.write(tx -> {
+                        tx.coreDevices().markSeen(core, now);
+                        return null;
+                    });
+                } catch (StoreUnavailableException e) {
+                    // Best effort: a core's read must not fail because its "last seen" cannot be written (a full
+                    // disk); the next call after SEEN_WRITE_INTERVAL tries again.
+                    LOG.warn("cannot record that core device {} called: {}", core, e.getMessage());
+                }
             }
         }
     }

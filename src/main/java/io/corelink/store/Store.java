@@ -20,13 +20,30 @@ public interface Store extends AutoCloseable {
     <T> T write(Function<StoreTransaction, T> work);
 
     /**
+     * As {@link #write}, for writes that all touch one resource (the associations of one core device): writes with
+     * the same {@code key} do not run concurrently on this node, so that a database that detects conflicts between
+     * concurrent writers sees fewer of them. A store whose writes never conflict just writes.
+     */
+    default <T> T writeSerialized(String key, Function<StoreTransaction, T> work) {
+        return write(work);
+    }
+
+    /**
      * A number that grows with every write transaction this node commits; caches of derived data compare it to know
      * that nothing changed here since they were filled.
      */
     long changeCount();
 
-    /** Whether the store answers a trivial query now; for health checks. */
+    /** Whether the store answers a trivial query now; for health checks. May wait up to the store timeout. */
     boolean isHealthy();
+
+    /**
+     * Why writes fail, when the last write this node tried failed for a reason of the database's (a full disk, a
+     * read-only file); empty once a write succeeds again. For health checks: reads may still work.
+     */
+    default java.util.Optional<String> writeProblem() {
+        return java.util.Optional.empty();
+    }
 
     @Override
     void close();

@@ -84,28 +84,34 @@ public final class DataPlane implements Plane {
         }
         CertificateId certificate = certificateId(data);
         call.principal(certificate.value());
+        String rawPath = request.getHttpURI().getPath();
+        List<String> segments = decodedSegments(rawPath);
+        Route route = null;
+        Map<String, String> labels = null;
+        for (Route candidate : segments == null ? List.<Route>of() : routes) {
+            labels = candidate.method().equals(request.getMethod()) ? candidate.template().match(segments) : null;
+            if (labels != null) {
+                route = candidate;
+                call.operation(route.name());
+                break;
+            }
+        }
         Optional<DataPlaneCaller> caller = dataPlane.authenticate(certificate);
         if (caller.isEmpty()) {
             return null;
         }
         dataPlane.recordCall(caller.get());
-        String rawPath = request.getHttpURI().getPath();
-        List<String> segments = new ArrayList<>();
-        for (String raw : PathTemplate.split(rawPath)) {
-            segments.add(PercentCodec.decode(raw));
+        if (segments == null) {
+            throw AwsException.cannotParse(ServiceFamily.GREENGRASS, "The request path has a malformed percent-escape");
         }
-        for (Route route : routes) {
-            Map<String, String> labels = route.method().equals(request.getMethod())
-                    ? route.template().match(segments) : null;
-            if (labels != null) {
-                call.operation(route.name());
-                ApiRequest apiRequest = new ApiRequest(call.requestId(), request.getMethod(), rawPath,
-                        request.getHttpURI().getQuery(), Map.of(), RequestBody.read(request), labels,
-                        QueryParameters.parse(request.getHttpURI().getQuery()));
-                return () -> route.operation().handle(apiRequest, caller.get());
-            }
+        if (route == null) {
+            throw new AwsException(AwsError.UnknownOperationException, "No operation matches this request");
         }
-        throw new AwsException(AwsError.UnknownOperationException, "No operation matches this request");
+        ApiRequest apiRequest = new ApiRequest(call.requestId(), request.getMethod(), rawPath,
+                request.getHttpURI().getQuery(), Map.of(), RequestBody.read(request), labels,
+                QueryParameters.parse(request.getHttpURI().getQuery()));
+        DataPlaneOperation operation = route.operation();
+        return () -> operation.handle(apiRequest, caller.get());
     }
 
     @Override
@@ -115,6 +121,19 @@ public final class DataPlane implements Plane {
         }
         return new AwsException(AwsError.InternalServerException,
                 "The service cannot reach its store. Retry later. Request id " + call.requestId() + ".");
+    }
+
+    /** The path's segments, each percent-decoded once; null when one has a malformed escape. */
+    private static List<String> decodedSegments(String rawPath) {
+        List<String> segments = new ArrayList<>();
+        try {
+            for (String raw : PathTemplate.split(rawPath)) {
+                segments.add(PercentCodec.decode(raw));
+            }
+            return segments;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private boolean isValidNow(X509Certificate certificate) {

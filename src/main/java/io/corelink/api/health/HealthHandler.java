@@ -1,43 +1,37 @@
 package io.corelink.api.health;
 
-import io.corelink.store.Store;
 import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.http.ApiResponse;
 import io.corelink.wire.http.Operation;
 import io.corelink.wire.json.Json;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /_corelink/health}, unauthenticated: 200 {@code {"status":"ok"}} once the store answers and every
- * listener accepts; 503 {@code {"status":"unavailable","reason":…}} otherwise (also while shutting down).
+ * {@code GET /_corelink/health} (liveness) and {@code GET /_corelink/ready} (readiness), unauthenticated, also for
+ * {@code HEAD}: 200 {@code {"status":"ok"}} when nothing is wrong; 503 {@code {"status":"unavailable","reason":…}}
+ * with the first problem found otherwise (listeners not accepting, the store not answering, writes failing). The
+ * check itself is bounded in time by whoever supplies it.
  */
 public final class HealthHandler implements Operation {
-    private final Store store;
-    private final BooleanSupplier listenersReady;
+    private final Supplier<Optional<String>> problem;
 
-    public HealthHandler(Store store, BooleanSupplier listenersReady) {
-        this.store = store;
-        this.listenersReady = listenersReady;
+    /** @param problem the reason the service is not healthy now, or empty */
+    public HealthHandler(Supplier<Optional<String>> problem) {
+        this.problem = problem;
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        if (!listenersReady.getAsBoolean()) {
-            return unavailable("listeners are not accepting connections");
-        }
-        if (!store.isHealthy()) {
-            return unavailable("the store does not answer");
-        }
+        Optional<String> reason = problem.get();
         ObjectNode body = Json.object();
-        body.put("status", "ok");
-        return ApiResponse.ok(body);
-    }
-
-    private static ApiResponse unavailable(String reason) {
-        ObjectNode body = Json.object();
+        if (reason.isEmpty()) {
+            body.put("status", "ok");
+            return ApiResponse.ok(body);
+        }
         body.put("status", "unavailable");
-        body.put("reason", reason);
+        body.put("reason", reason.get());
         return new ApiResponse(503, body);
     }
 }

@@ -2,6 +2,9 @@ package io.corelink.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import io.corelink.store.Store;
 import io.corelink.store.StoreTransaction;
 import io.corelink.store.StoreUnavailableException;
@@ -44,7 +47,18 @@ public final class JdbcStore implements Store {
                 TransactionIsolationLevel.SERIALIZABLE, true, false);
     }
 
-    JdbcStore(HikariDataSource readPool, HikariDataSource writePool, Dialect dialect) {
+    /** How long a store call may wait for the database unless configured otherwise ({@code --store-timeout}). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    private static final int KEY_LOCKS = 256;
+    private final Duration timeout;
+    private volatile String writeProblem;
+    private final ReentrantLock[] keyLocks = new ReentrantLock[KEY_LOCKS];
+
+    JdbcStore(HikariDataSource readPool, HikariDataSource writePool, Dialect dialect, Duration timeout) {
+        this.timeout = timeout;
+        for (int i = 0; i < KEY_LOCKS; i++) {
+            keyLocks[i] = new ReentrantLock(true);
+        }
         this.readPool = readPool;
         this.writePool = writePool;
         this.reader = Jdbi.create(readPool);
@@ -91,7 +105,12 @@ public final class JdbcStore implements Store {
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
         try {
-            return groupCommit == null ? writeWithRetries(work) : groupCommit.write(work);
+            T result = groupCommit == null ? writeWithRetries(work) : groupCommit.write(work);
+            writeProblem = null;
+            return result;
+        } catch (StoreUnavailableException e) {
+            writeProblem = DatabaseProblems.explain(e);
+            throw e;
         } finally {
             // Also after a failed transaction: a cache may then refill needlessly, never stay stale.
             changes.increment();
@@ -104,15 +123,47 @@ public final class JdbcStore implements Store {
     }
 
     /**
+     * Writes that name the same key run one after the other on this node (a fair lock, waited for at most the store
+     * timeout). Only a store whose database detects conflicts needs it (PostgreSQL: two nodes then meet at most two
+     * concurrent writers of one core device, and a conflict is retried); SQLite's one writer runs every write in
+     * turn already, and its group commit would lose its groups to the lock.
+     */
+    @Override
+    public <T> T writeSerialized(String key, Function<StoreTransaction, T> work) {
+        if (!dialect.retrySerializationFailures()) {
+            return write(work);
+        }
+        ReentrantLock lock = keyLocks[Math.floorMod(key.hashCode(), KEY_LOCKS)];
+        try {
+            if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StoreUnavailableException("waited too long for concurrent writes of the same resource",
+                        null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted", e);
+        }
+        try {
+            return write(work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Runs a write; on PostgreSQL (SERIALIZABLE) a transaction that lost a race with another one (SQLSTATE 40001, or
-     * a deadlock, 40P01) is run again, a few times with a growing random pause, as PostgreSQL's documentation asks.
+     * a deadlock, 40P01) is run again after a random pause (full jitter, growing to at most {@link #MAX_PAUSE_MS}),
+     * as PostgreSQL's documentation asks, until it commits or the store timeout has passed: a conflict never
+     * reaches a client while the database answers.
      */
     private <T> T writeWithRetries(Function<StoreTransaction, T> work) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
                 return run(writer, dialect.writeIsolation(), work);
             } catch (StoreUnavailableException e) {
-                if (!dialect.retrySerializationFailures() || attempt >= MAX_ATTEMPTS || !isSerializationFailure(e)) {
+                if (!dialect.retrySerializationFailures() || !isSerializationFailure(e)
+                        || System.nanoTime() > deadline) {
                     throw e;
                 }
                 pause(attempt);
@@ -120,7 +171,7 @@ public final class JdbcStore implements Store {
         }
     }
 
-    private static final int MAX_ATTEMPTS = 12;
+    private static final long MAX_PAUSE_MS = 50;
 
     private static boolean isSerializationFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -134,7 +185,8 @@ public final class JdbcStore implements Store {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 6)));
+            long ceiling = Math.min(MAX_PAUSE_MS, 1L << Math.min(attempt, 6));
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(0, ceiling + 1));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -146,8 +198,13 @@ public final class JdbcStore implements Store {
                     ? jdbi.inTransaction(handle -> work.apply(new JdbcTransaction(handle, sql)))
                     : jdbi.inTransaction(isolation, handle -> work.apply(new JdbcTransaction(handle, sql)));
         } catch (JdbiException e) {
-            throw new StoreUnavailableException("database operation failed", e);
+            throw new StoreUnavailableException("database operation failed: " + DatabaseProblems.explain(e), e);
         }
+    }
+
+    @Override
+    public java.util.Optional<String> writeProblem() {
+        return java.util.Optional.ofNullable(writeProblem);
     }
 
     @Override
@@ -170,14 +227,17 @@ public final class JdbcStore implements Store {
         }
     }
 
-    static HikariDataSource pool(String name, DataSource dataSource, int size, boolean readOnly) {
+    static HikariDataSource pool(String name, DataSource dataSource, int size, boolean readOnly, Duration timeout) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setDataSource(dataSource);
         config.setMaximumPoolSize(size);
         config.setReadOnly(readOnly);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(30_000);
+        // Waiting for a connection is bounded by the store timeout: a database that is down fails calls at once
+        // instead of holding every request for Hikari's default 30 s.
+        config.setConnectionTimeout(Math.max(250, timeout.toMillis()));
+        config.setValidationTimeout(Math.max(250, Math.min(timeout.toMillis(), 5_000)));
         return new HikariDataSource(config);
     }
 }

@@ -9,7 +9,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Opens the PostgreSQL store that several stateless Corelink nodes share: one HikariCP pool, writes SERIALIZABLE with
  * retries, reads REPEATABLE READ (one snapshot per request), batched inserts rewritten into multi-row inserts, the
  * schema migrated by Flyway. Only SQL that PostgreSQL-compatible distributed engines also accept is used (no
- * advisory locks, no LISTEN/NOTIFY).
+ * advisory locks, no LISTEN/NOTIFY). Every wait for the database is bounded by the store timeout.
  */
 public final class PostgresStore {
     private static final int POOL_SIZE = 16;
@@ -20,11 +20,20 @@ public final class PostgresStore {
 
     /** @throws StoreUnavailableException when the database cannot be reached or migrated */
     public static Store open(String url, String user, String password) {
-        return open(url, user, password, false);
+        return open(url, user, password, false, JdbcStore.DEFAULT_TIMEOUT);
     }
 
     /** @param validateMigrations run Flyway even when the schema is current, as {@code corelink migrate} does */
     public static Store open(String url, String user, String password, boolean validateMigrations) {
+        return open(url, user, password, validateMigrations, JdbcStore.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * @param timeout how long a store call may wait for the database (a connection, a lock, a socket read, retries
+     *     of serialisation failures) before it fails with {@link StoreUnavailableException}
+     */
+    public static Store open(String url, String user, String password, boolean validateMigrations,
+                             java.time.Duration timeout) {
         HikariDataSource pool = null;
         try {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -36,14 +45,18 @@ public final class PostgresStore {
                 dataSource.setPassword(password);
             }
             dataSource.setReWriteBatchedInserts(true);
-            dataSource.setConnectTimeout(10);
-            pool = JdbcStore.pool("corelink-postgresql", dataSource, POOL_SIZE, false);
+            int seconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+            dataSource.setConnectTimeout(seconds);
+            dataSource.setLoginTimeout(seconds);
+            // A database that stops answering (a dropped network) fails a call instead of holding it forever.
+            dataSource.setSocketTimeout(seconds + 1);
+            pool = JdbcStore.pool("corelink-postgresql", dataSource, POOL_SIZE, false, timeout);
             if (validateMigrations) {
                 Migrations.migrate(pool, COLLATE_C);
             } else {
                 Migrations.migrateIfBehind(pool, COLLATE_C);
             }
-            return new JdbcStore(pool, pool, JdbcStore.Dialect.POSTGRESQL);
+            return new JdbcStore(pool, pool, JdbcStore.Dialect.POSTGRESQL, timeout);
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();

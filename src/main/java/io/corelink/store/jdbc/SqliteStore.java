@@ -36,8 +36,9 @@ public final class SqliteStore {
             restrictPermissions(databaseFile);
             SQLiteDataSource writes = dataSource(url, false);
             SQLiteDataSource reads = dataSource(url, true);
-            return new JdbcStore(JdbcStore.pool("corelink-read", reads, READERS, true),
-                    JdbcStore.pool("corelink-write", writes, 1, false), JdbcStore.Dialect.SQLITE);
+            return new JdbcStore(JdbcStore.pool("corelink-read", reads, READERS, true, JdbcStore.DEFAULT_TIMEOUT),
+                    JdbcStore.pool("corelink-write", writes, 1, false, JdbcStore.DEFAULT_TIMEOUT),
+                    JdbcStore.Dialect.SQLITE, JdbcStore.DEFAULT_TIMEOUT);
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("cannot open the SQLite store " + databaseFile + ": "
                     + DatabaseProblems.explain(e), e);
