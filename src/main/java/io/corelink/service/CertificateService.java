@@ -1,5 +1,6 @@
 package io.corelink.service;
 
+import io.corelink.domain.certificate.CertificatePosition;
 import io.corelink.domain.Account;
 import io.corelink.domain.certificate.Certificate;
 import io.corelink.domain.certificate.CertificateId;
@@ -13,7 +14,6 @@ import io.corelink.domain.error.ResourceAlreadyExistsException;
 import io.corelink.domain.error.ResourceNotFoundException;
 import io.corelink.pki.CertificateAuthority;
 import io.corelink.pki.Pem;
-import io.corelink.store.CertificateRepository;
 import io.corelink.store.PrincipalRepository;
 import io.corelink.store.Store;
 import java.security.KeyPair;
@@ -128,7 +128,7 @@ public final class CertificateService {
     }
 
     /** A page of certificates by creation date (then id), ascending or descending. */
-    public Page<Certificate> list(boolean ascending, CertificateRepository.Position after, int limit) {
+    public Page<Certificate> list(boolean ascending, CertificatePosition after, int limit) {
         return Page.of(store.read(tx -> tx.certificates().list(ascending, after, limit + 1)), limit);
     }
 

@@ -2,16 +2,12 @@ package io.corelink.store;
 
 import io.corelink.domain.certificate.Certificate;
 import io.corelink.domain.certificate.CertificateId;
-import java.time.Instant;
+import io.corelink.domain.certificate.CertificatePosition;
 import java.util.List;
 import java.util.Optional;
 
 /** Certificates of the registry. */
 public interface CertificateRepository {
-
-    /** A keyset position in the creation-ordered listing. */
-    record Position(Instant createdAt, CertificateId id) {
-    }
 
     /** Stores the certificate; false, changing nothing, when one with that id exists. */
     boolean insertIfAbsent(Certificate certificate);
@@ -24,5 +20,5 @@ public interface CertificateRepository {
     void delete(CertificateId id);
 
     /** Up to {@code limit} certificates after {@code after} (null: from the start) by creation date, then id. */
-    List<Certificate> list(boolean ascending, Position after, int limit);
+    List<Certificate> list(boolean ascending, CertificatePosition after, int limit);
 }

@@ -1,5 +1,6 @@
 package io.corelink.store;
 
+import io.corelink.domain.certificate.CertificatePosition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.corelink.domain.certificate.Certificate;
@@ -47,7 +48,7 @@ public interface CertificateRepositoryContract {
         List<Certificate> ascending = store().read(tx -> tx.certificates().list(true, null, 10));
         assertThat(ascending).extracting(c -> c.id().value().charAt(0)).containsExactly('c', 'a', 'b');
         List<Certificate> afterA = store().read(tx -> tx.certificates().list(true,
-                new CertificateRepository.Position(Instant.ofEpochMilli(2000), new CertificateId("a".repeat(64))), 10));
+                new CertificatePosition(Instant.ofEpochMilli(2000), new CertificateId("a".repeat(64))), 10));
         assertThat(afterA).extracting(c -> c.id().value().charAt(0)).containsExactly('b');
         List<Certificate> descending = store().read(tx -> tx.certificates().list(false, null, 2));
         assertThat(descending).extracting(c -> c.id().value().charAt(0)).containsExactly('b', 'a');

@@ -2,7 +2,7 @@ package io.corelink.api.dataplane;
 
 import io.corelink.api.greengrass.ConnectivityInput;
 import io.corelink.api.greengrass.GetConnectivityInfoHandler;
-import io.corelink.domain.Constraints;
+import io.corelink.domain.validation.Constraints;
 import io.corelink.domain.certificate.CertificateId;
 import io.corelink.domain.coredevice.ConnectivityEndpoint;
 import io.corelink.domain.discovery.DataPlaneCaller;

@@ -1,6 +1,6 @@
 package io.corelink.api.greengrass;
 
-import io.corelink.domain.Constraints;
+import io.corelink.domain.validation.Constraints;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.http.Violations;
@@ -38,8 +38,11 @@ final class AssociationInput {
             violations.add("entries", "Member must have length less than or equal to " + MAX_ENTRIES,
                     entries.size() + " entries");
         }
-        List<String> names = new ArrayList<>(entries.size());
-        for (JsonBody entry : entries) {
+        // Past the list's limit the request is refused anyway: its other entries are not reported one by one, so a
+        // huge invalid batch gets an answer of bounded size.
+        List<JsonBody> checked = entries.size() > MAX_ENTRIES ? entries.subList(0, MAX_ENTRIES) : entries;
+        List<String> names = new ArrayList<>(checked.size());
+        for (JsonBody entry : checked) {
             String name = violations.required(entry.path() + ".thingName", entry.string("thingName"),
                     AssociationInput::iotThingName);
             names.add(name);

@@ -1,6 +1,6 @@
 package io.corelink.api.greengrass;
 
-import io.corelink.domain.Constraints;
+import io.corelink.domain.validation.Constraints;
 import io.corelink.domain.coredevice.ConnectivityEndpoint;
 import io.corelink.domain.error.ResourceNotFoundException;
 import io.corelink.wire.error.AwsException;

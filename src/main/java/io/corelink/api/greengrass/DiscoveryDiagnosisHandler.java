@@ -1,6 +1,6 @@
 package io.corelink.api.greengrass;
 
-import io.corelink.domain.Constraints;
+import io.corelink.domain.validation.Constraints;
 import io.corelink.domain.discovery.DiscoveryDiagnosis;
 import io.corelink.service.DiscoveryDiagnosisService;
 import io.corelink.wire.error.ServiceFamily;

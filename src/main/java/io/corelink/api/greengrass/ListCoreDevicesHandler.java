@@ -1,6 +1,6 @@
 package io.corelink.api.greengrass;
 
-import io.corelink.domain.Constraints;
+import io.corelink.domain.validation.Constraints;
 import io.corelink.domain.coredevice.CoreDevice;
 import io.corelink.domain.coredevice.CoreDeviceStatus;
 import io.corelink.domain.thing.ThingName;

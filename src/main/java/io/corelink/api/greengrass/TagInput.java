@@ -1,6 +1,6 @@
 package io.corelink.api.greengrass;
 
-import io.corelink.domain.Constraints;
+import io.corelink.domain.validation.Constraints;
 import io.corelink.domain.error.InvalidValueException;
 import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.http.Violations;

@@ -1,10 +1,10 @@
 package io.corelink.api.iot;
 
+import io.corelink.domain.certificate.CertificatePosition;
 import io.corelink.domain.certificate.Certificate;
 import io.corelink.domain.certificate.CertificateId;
 import io.corelink.service.CertificateService;
 import io.corelink.service.Page;
-import io.corelink.store.CertificateRepository;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.http.ApiResponse;
@@ -39,7 +39,7 @@ public final class ListCertificatesHandler implements Operation {
                 request.query().first("isAscendingOrder")));
         String scope = "ListCertificates\u0000" + ascending;
         String marker = request.query().first("marker");
-        CertificateRepository.Position after = violations.pageToken(tokens, "marker", scope, marker,
+        CertificatePosition after = violations.pageToken(tokens, "marker", scope, marker,
                 sealed -> position(sealed).orElse(null));
         violations.throwIfAny();
         Page<Certificate> page = certificates.list(ascending, after, pageSize == null ? DEFAULT_PAGE : pageSize);
@@ -53,10 +53,10 @@ public final class ListCertificatesHandler implements Operation {
         return ApiResponse.ok(response);
     }
 
-    private static Optional<CertificateRepository.Position> position(String sealed) {
+    private static Optional<CertificatePosition> position(String sealed) {
         int slash = sealed.indexOf('/');
         try {
-            return Optional.of(new CertificateRepository.Position(
+            return Optional.of(new CertificatePosition(
                     Instant.ofEpochMilli(Long.parseLong(sealed.substring(0, slash))),
                     CertificateId.of(sealed.substring(slash + 1))));
         } catch (RuntimeException e) {

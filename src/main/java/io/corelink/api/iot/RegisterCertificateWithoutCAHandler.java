@@ -1,6 +1,6 @@
 package io.corelink.api.iot;
 
-import io.corelink.domain.Constraints;
+import io.corelink.domain.validation.Constraints;
 import io.corelink.domain.certificate.Certificate;
 import io.corelink.domain.certificate.CertificateStatus;
 import io.corelink.service.CertificateService;

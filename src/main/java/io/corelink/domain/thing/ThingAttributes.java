@@ -1,6 +1,6 @@
 package io.corelink.domain.thing;
 
-import io.corelink.domain.Constraints;
+import io.corelink.domain.validation.Constraints;
 import io.corelink.domain.error.InvalidRequestException;
 import io.corelink.domain.error.InvalidValueException;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.corelink.domain.thing;
 
-import io.corelink.domain.Constraints;
+import io.corelink.domain.validation.Constraints;
 import java.util.regex.Pattern;
 
 /**

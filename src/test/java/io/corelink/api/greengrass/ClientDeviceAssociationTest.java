@@ -200,6 +200,16 @@ class ClientDeviceAssociationTest {
         assertThat(wrongType.header("x-amzn-ErrorType")).isEqualTo("ValidationException");
         assertThat(wrongType.body()).contains("\"reason\":\"CANNOT_PARSE\"");
         assertThat(listed("core:invalid")).isEmpty();
+
+        // About 1 MB of invalid entries: the answer reports the list's limit and at most its first 100 entries.
+        String hugeBatch = IntStream.range(0, 15_000).mapToObj(i -> "{\"thingName\":\"" + "y".repeat(40) + i + "\"}")
+                .collect(java.util.stream.Collectors.joining(",", "{\"entries\":[", "]}"));
+        RawResponse huge = server.raw().request("POST", "/greengrass/v2/coreDevices/core%3Ainvalid/associateClientDevices")
+                .service("greengrass").body(hugeBatch).send();
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.body()).contains("{\"name\":\"entries\",\"message\":\"Member must have length less than or "
+                + "equal to 100\"}");
+        assertThat(huge.body().length()).as("bounded, whatever the request's size").isLessThan(20_000);
     }
 
     private static void assertValidation(Runnable call, String field) {

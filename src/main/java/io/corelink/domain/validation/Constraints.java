@@ -1,4 +1,4 @@
-package io.corelink.domain;
+package io.corelink.domain.validation;
 
 import io.corelink.domain.error.InvalidValueException;
 import java.util.regex.Pattern;
