@@ -39,6 +39,7 @@ import io.corelink.wire.tls.DataPlaneTls;
 import io.corelink.wire.tls.RegistryClientTrustManager;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -61,6 +62,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class CorelinkServer implements AutoCloseable {
     static final long STOP_TIMEOUT_MS = 5_000;
+    static final int PLANE_THREADS = 128;
+    static final int MAX_CONTROL_CONNECTIONS = 1_024;
+    static final int MAX_DATA_CONNECTIONS = 8_192;
     static final String DATABASE_FILE = "corelink.db";
     static final String PAGE_TOKEN_KEY = "page-token-key";
     private static final Logger LOG = LoggerFactory.getLogger(CorelinkServer.class);
@@ -89,22 +93,34 @@ public final class CorelinkServer implements AutoCloseable {
     public static CorelinkServer start(ServerConfig config, Clock clock, PrintStream out) {
         long started = System.nanoTime();
         CompletableFuture<KeyPair> preparedKeys = DataPlaneCertificate.prepareKeys(config.dataDir());
-        Server jetty = new Server(threadPool());
+        Server jetty = new Server(threadPool("corelink", 16));
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setErrorHandler(new AwsShapedErrorHandler());
-        ServerConnector controlPlane = new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration()));
+        // Each plane has its own threads: clients of one (slow, many or hostile) cannot starve the other.
+        QueuedThreadPool controlThreads = threadPool("corelink-control", PLANE_THREADS);
+        QueuedThreadPool dataThreads = threadPool("corelink-data", PLANE_THREADS);
+        jetty.addBean(controlThreads);
+        jetty.addBean(dataThreads);
+        ServerConnector controlPlane = new ServerConnector(jetty, controlThreads, null, null, -1, -1,
+                new HttpConnectionFactory(httpConfiguration()));
         controlPlane.setHost(config.host());
         controlPlane.setPort(config.port());
         jetty.addConnector(controlPlane);
         SslContextFactory.Server tls = DataPlaneTls.newContextFactory();
         List<ServerConnector> dataPlane = new ArrayList<>();
         for (int port : config.dataPlanePorts()) {
-            ServerConnector connector = new ServerConnector(jetty, new SslConnectionFactory(tls, "http/1.1"),
+            ServerConnector connector = new ServerConnector(jetty, dataThreads, null, null, -1, -1,
+                    new SslConnectionFactory(tls, "http/1.1"),
                     new HttpConnectionFactory(httpsConfiguration()));
             connector.setHost(config.host());
             connector.setPort(port);
             jetty.addConnector(connector);
             dataPlane.add(connector);
+        }
+        // Past these many open connections a plane stops accepting until some close (the kernel queues the rest).
+        jetty.addBean(new NetworkConnectionLimit(MAX_CONTROL_CONNECTIONS, controlPlane));
+        if (!dataPlane.isEmpty()) {
+            jetty.addBean(new NetworkConnectionLimit(MAX_DATA_CONNECTIONS, dataPlane.toArray(new ServerConnector[0])));
         }
         try {
             bind(controlPlane, config);
@@ -261,9 +277,9 @@ public final class CorelinkServer implements AutoCloseable {
         }
     }
 
-    private static QueuedThreadPool threadPool() {
-        QueuedThreadPool pool = new QueuedThreadPool(200, 8);
-        pool.setName("corelink");
+    private static QueuedThreadPool threadPool(String name, int maxThreads) {
+        QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
+        pool.setName(name);
         // Virtual threads where the JVM has them (21+); platform threads on 17.
         pool.setVirtualThreadsExecutor(VirtualThreads.getDefaultVirtualThreadsExecutor());
         return pool;

@@ -31,6 +31,7 @@ import org.eclipse.jetty.server.Request;
  * A few operations are served without a signature (health and readiness, also for {@code HEAD}).
  */
 public final class ControlPlane implements Plane {
+    private static final byte[] NO_BODY = new byte[0];
     private static final Set<String> JSON_TYPES = Set.of("application/json", "application/x-amz-json-1.1");
 
     private final Router router;
@@ -73,13 +74,13 @@ public final class ControlPlane implements Plane {
             call.family(anyRoute.family());
         }
         Map<String, List<String>> headers = headers(request);
-        if (!headers.containsKey("authorization")) {
-            // Refused before the body is read: an unauthenticated client cannot hold a thread by sending it slowly.
-            throw new AwsException(AwsError.MissingAuthenticationTokenException, "Missing Authentication Token");
-        }
-        byte[] body = RequestBody.read(request);
         QueryParameters query = query(call.family(), rawQuery);
-        VerifiedCaller caller = verifier.verify(new SignedRequest(method, rawPath, rawQuery, headers, body));
+        // Everything but the signature is checked before the body is read: a client without a valid key cannot
+        // hold a thread by sending a body slowly.
+        SigV4Verifier.HeaderChecked signature = verifier.checkHeaders(new SignedRequest(method, rawPath, rawQuery,
+                headers, NO_BODY));
+        byte[] body = RequestBody.read(request);
+        VerifiedCaller caller = signature.verify(new SignedRequest(method, rawPath, rawQuery, headers, body));
         call.principal(caller.accessKeyId());
         if (match == null) {
             throw new AwsException(AwsError.UnknownOperationException,

@@ -45,6 +45,19 @@ public final class SigV4Verifier {
      *     {@code UnrecognizedClientException} or {@code InvalidSignatureException}, with AWS's message
      */
     public VerifiedCaller verify(SignedRequest request) {
+        return checkHeaders(request).verify(request);
+    }
+
+    /**
+     * Every check that needs no body: the header's form, the date, the access key, the scope and the clock skew. A
+     * request that fails here is refused before its body is read, so that a client without a valid key cannot hold a
+     * thread by sending a body slowly.
+     *
+     * @param request the request; its body is not looked at
+     * @return what {@link HeaderChecked#verify} needs to finish with the body
+     * @throws AwsException as {@link #verify}
+     */
+    public HeaderChecked checkHeaders(SignedRequest request) {
         String authorization = request.firstHeader("authorization");
         if (authorization == null || authorization.isBlank()) {
             throw new AwsException(AwsError.MissingAuthenticationTokenException, "Missing Authentication Token");
@@ -65,18 +78,40 @@ public final class SigV4Verifier {
                 AwsError.UnrecognizedClientException, "The security token included in the request is invalid."));
         checkScope(header, amzDate);
         checkSkew(amzDate, signedAt);
-        String payloadHash = payloadHash(request, header.signedHeaders());
-        String canonical = CanonicalRequest.of(request, header.signedHeaders(), payloadHash);
-        String stringToSign = SigV4Math.stringToSign(amzDate, header.scope(), canonical);
-        byte[] expected = SigV4Math.signature(secret, header.scopeDate(), header.scopeRegion(), header.scopeService(),
-                header.scopeTerminator(), stringToSign);
-        byte[] provided = HEX.parseHex(header.signature());
-        if (!MessageDigest.isEqual(expected, provided)) {
-            throw new AwsException(AwsError.InvalidSignatureException,
-                    "The request signature we calculated does not match the signature you provided. Check your AWS "
-                            + "Secret Access Key and signing method. Consult the service documentation for details.");
+        return new HeaderChecked(header, amzDate, secret);
+    }
+
+    /** A request whose headers passed {@link #checkHeaders}; its payload hash and signature are still to check. */
+    public static final class HeaderChecked {
+        private final AuthorizationHeader header;
+        private final String amzDate;
+        private final String secret;
+
+        private HeaderChecked(AuthorizationHeader header, String amzDate, String secret) {
+            this.header = header;
+            this.amzDate = amzDate;
+            this.secret = secret;
         }
-        return new VerifiedCaller(header.accessKeyId(), header.scopeService());
+
+        /**
+         * @param request the same request, now with its body
+         * @throws AwsException {@code InvalidSignatureException} when the payload hash or the signature is wrong
+         */
+        public VerifiedCaller verify(SignedRequest request) {
+            String payloadHash = payloadHash(request, header.signedHeaders());
+            String canonical = CanonicalRequest.of(request, header.signedHeaders(), payloadHash);
+            String stringToSign = SigV4Math.stringToSign(amzDate, header.scope(), canonical);
+            byte[] expected = SigV4Math.signature(secret, header.scopeDate(), header.scopeRegion(),
+                    header.scopeService(), header.scopeTerminator(), stringToSign);
+            byte[] provided = HEX.parseHex(header.signature());
+            if (!MessageDigest.isEqual(expected, provided)) {
+                throw new AwsException(AwsError.InvalidSignatureException,
+                        "The request signature we calculated does not match the signature you provided. Check your "
+                                + "AWS Secret Access Key and signing method. Consult the service documentation for "
+                                + "details.");
+            }
+            return new VerifiedCaller(header.accessKeyId(), header.scopeService());
+        }
     }
 
     private static Instant parseAmzDate(String amzDate) {

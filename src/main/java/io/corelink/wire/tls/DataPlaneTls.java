@@ -18,6 +18,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 public final class DataPlaneTls {
     public static final String ALPN_AWS = "x-amzn-http-ca";
+    static final int SESSION_LIFETIME_SECONDS = 15 * 60;
     private static final char[] KEY_PASSWORD = "corelink".toCharArray();
 
     private DataPlaneTls() {
@@ -64,6 +65,9 @@ public final class DataPlaneTls {
             keys.init(keyStore, KEY_PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), new TrustManager[] {clientTrust}, null);
+            // A resumed session skips the certificate checks of a full handshake; its lifetime is bounded (and each
+            // request checks the certificate's validity and status again).
+            context.getServerSessionContext().setSessionTimeout(SESSION_LIFETIME_SECONDS);
             // Jetty ignores trust-all once a key store is set, hence an SSLContext built here (stack.md §2).
             factory.setSslContext(context);
         } catch (GeneralSecurityException | java.io.IOException e) {
