@@ -45,10 +45,12 @@ public final class DiscoverOperation implements DataPlaneOperation {
         if (discovery instanceof DataPlaneService.Discovery.Forbidden) {
             body.putNull("message");
             body.put("traceId", UUID.randomUUID().toString());
-            return new ApiResponse(403, body);
+            return ApiResponse.refused(403, body, "the certificate is not attached to thing "
+                    + request.label("thingName"));
         }
         body.put("errorMessage", NOT_FOUND);
-        return new ApiResponse(404, body);
+        return ApiResponse.refused(404, body, "no core device associated with " + request.label("thingName")
+                + " has both connectivity information and a CA certificate");
     }
 
     /**

@@ -32,6 +32,6 @@ public final class HealthHandler implements Operation {
         }
         body.put("status", "unavailable");
         body.put("reason", reason.get());
-        return new ApiResponse(503, body);
+        return ApiResponse.refused(503, body, reason.get());
     }
 }

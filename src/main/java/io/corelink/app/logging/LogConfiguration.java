@@ -21,7 +21,12 @@ import org.slf4j.Logger;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogConfiguration extends ContextAwareBase implements Configurator {
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} - %msg%n%nopex";
+    /**
+     * One bounded line per event, whatever a message holds: control characters (a CR or LF that a client put into a
+     * Host header, say, and a library repeated) become '?', and a message is cut at 2,000 characters.
+     */
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} - "
+            + "%.-2000replace(%msg){'\\p{Cntrl}', '?'}%n%nopex";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

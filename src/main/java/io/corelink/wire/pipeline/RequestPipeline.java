@@ -55,7 +55,11 @@ public final class RequestPipeline extends Handler.Abstract {
                     stage.admit(call);
                 }
                 ApiResponse answer = invocation.run();
-                call.succeeded(answer.status());
+                if (answer.refusal() != null) {
+                    call.failed(answer.status(), null, answer.refusal());
+                } else {
+                    call.succeeded(answer.status());
+                }
                 ResponseWriter.success(response, call.requestId(), answer, callback);
             }
         } catch (AwsException e) {

@@ -6,15 +6,19 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Accepts a client certificate from any issuer (device certificates may come from any CA) when it is within its
  * validity dates and the registry knows it as {@code ACTIVE}; otherwise the handshake fails, so the client gets no
- * HTTP response at all, as from AWS. It asks the client for a certificate without naming any CA.
+ * HTTP response at all, as from AWS; the refusal is logged at INFO on the access log with the certificate's id. It asks
+ * the client for a certificate without naming any CA.
  */
 public final class RegistryClientTrustManager extends X509ExtendedTrustManager {
+    private static final Logger LOG = LoggerFactory.getLogger("corelink.access");
     private final Predicate<CertificateId> isActive;
 
     public RegistryClientTrustManager(Predicate<CertificateId> isActive) {
@@ -48,10 +52,19 @@ public final class RegistryClientTrustManager extends X509ExtendedTrustManager {
 
     private void check(X509Certificate[] chain) throws CertificateException {
         if (chain == null || chain.length == 0) {
+            LOG.info("data plane: TLS handshake refused: no client certificate");
             throw new CertificateException("a client certificate is required");
         }
-        chain[0].checkValidity();
-        if (!isActive.test(idOf(chain[0]))) {
+        CertificateId id = idOf(chain[0]);
+        try {
+            chain[0].checkValidity();
+        } catch (CertificateException e) {
+            LOG.info("data plane: TLS handshake refused for certificate {}: outside its validity dates", id.value());
+            throw e;
+        }
+        if (!isActive.test(id)) {
+            LOG.info("data plane: TLS handshake refused for certificate {}: not an ACTIVE certificate of the "
+                    + "registry", id.value());
             throw new CertificateException("not an active certificate of the registry");
         }
     }
