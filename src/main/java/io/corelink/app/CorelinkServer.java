@@ -34,7 +34,9 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import io.corelink.api.dataplane.DataPlane;
-import io.corelink.service.DataPlaneService;
+import io.corelink.service.CoreSideService;
+import io.corelink.service.DataPlaneCallers;
+import io.corelink.service.DiscoveryService;
 import io.corelink.wire.tls.DataPlaneTls;
 import io.corelink.wire.tls.RegistryClientTrustManager;
 import org.eclipse.jetty.server.Handler;
@@ -148,16 +150,17 @@ public final class CorelinkServer implements AutoCloseable {
             AdministratorKey.ensure(config, store, dataDir, clock, out);
             CorelinkServer server = new CorelinkServer(jetty, controlPlane, dataPlane, dataDir, store);
             CertificateAuthority authority = RootCertificateAuthority.ensure(store, dataDir, clock);
-            DataPlaneService dataPlaneService = new DataPlaneService(store, clock);
+            DataPlaneCallers callers = new DataPlaneCallers(store, clock);
             long authorityReady = System.nanoTime();
             DataPlaneCertificate.Issued serverCertificate = DataPlaneCertificate.ensure(authority, config, dataDir,
                     clock, preparedKeys);
             long certificateIssued = System.nanoTime();
             DataPlaneTls.install(tls, serverCertificate.keys().getPrivate(), serverCertificate.chain(),
-                    new RegistryClientTrustManager(id -> isActiveOrUnknowable(dataPlaneService, id)));
+                    new RegistryClientTrustManager(id -> isActiveOrUnknowable(callers, id)));
             List<Stage> stages = List.of(new AccessLog());
             Handler control = new RequestPipeline(server.newControlPlane(config, authority, clock), stages);
-            Handler data = new RequestPipeline(new DataPlane(dataPlaneService, config.account(), clock), stages);
+            Handler data = new RequestPipeline(new DataPlane(callers, new DiscoveryService(store, clock),
+                    new CoreSideService(store, clock, callers), config.account(), clock), stages);
             data.setServer(jetty);
             jetty.setHandler(new GracefulHandler(new ListenerDispatch(controlPlane, control, data)));
             jetty.start();
@@ -187,9 +190,10 @@ public final class CorelinkServer implements AutoCloseable {
      * decides (it asks again, and gets the service's retryable answer): a device then sees a 503 it retries, not a
      * handshake failure it reports as a bad certificate.
      */
-    private static boolean isActiveOrUnknowable(DataPlaneService dataPlane, io.corelink.domain.certificate.CertificateId id) {
+    private static boolean isActiveOrUnknowable(DataPlaneCallers callers,
+                                                 io.corelink.domain.certificate.CertificateId id) {
         try {
-            return dataPlane.authenticate(id).isPresent();
+            return callers.authenticate(id).isPresent();
         } catch (StoreUnavailableException e) {
             return true;
         }

@@ -157,7 +157,7 @@ class MultiNodeTest {
             } while (status != 200 && System.nanoTime() - changed < TimeUnit.SECONDS.toNanos(10));
             assertThat(status).isEqualTo(200);
             // Node B made no write, so only its 2 s cache lifetime can make the change visible there; the slack
-            // keeps a loaded CI machine from failing a correct server (the bound itself is DataPlaneService.CACHE_TTL).
+            // keeps a loaded CI machine from failing a correct server (the bound itself is DataPlaneCache.TTL).
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - changed))
                     .as("seen within the 2 s cache bound, plus slack for a loaded machine").isLessThan(5_000);
         }

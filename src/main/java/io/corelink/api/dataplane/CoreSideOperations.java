@@ -6,7 +6,8 @@ import io.corelink.domain.validation.Constraints;
 import io.corelink.domain.certificate.CertificateId;
 import io.corelink.domain.coredevice.ConnectivityEndpoint;
 import io.corelink.domain.discovery.DataPlaneCaller;
-import io.corelink.service.DataPlaneService;
+import io.corelink.domain.thing.ThingName;
+import io.corelink.service.CoreSideService;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.http.ApiResponse;
@@ -23,10 +24,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CoreSideOperations {
     static final int MAX_CERTIFICATE_AUTHORITIES = 10;
-    private final DataPlaneService dataPlane;
+    private final CoreSideService dataPlane;
 
-    public CoreSideOperations(DataPlaneService dataPlane) {
+    public CoreSideOperations(CoreSideService dataPlane) {
         this.dataPlane = dataPlane;
+    }
+
+    /** The thing a core-side call acts for; a name that cannot name a thing cannot be one the caller is attached to. */
+    private static ThingName actingFor(String label) {
+        return ThingName.parse(label).orElseThrow(() -> CoreSideService.notAttached(label));
     }
 
     /** {@code PUT /greengrass/v2/coreDevices/{coreDeviceThingName}/certificateAuthorities}. */
@@ -43,14 +49,14 @@ public final class CoreSideOperations {
                     : "Member must have length less than or equal to " + MAX_CERTIFICATE_AUTHORITIES, null);
         }
         violations.throwIfAny();
-        dataPlane.putCertificateAuthorities(caller, core, pems);
+        dataPlane.putCertificateAuthorities(caller, actingFor(core), pems);
         return ApiResponse.ok(Json.object());
     }
 
     /** {@code GET /greengrass/things/{thingName}/connectivityInfo}. */
     public ApiResponse getConnectivityInfo(ApiRequest request, DataPlaneCaller caller) {
         return ApiResponse.ok(GetConnectivityInfoHandler.body(dataPlane.connectivity(caller,
-                request.label("thingName"))));
+                actingFor(request.label("thingName")))));
     }
 
     /** {@code PUT /greengrass/things/{thingName}/connectivityInfo}. */
@@ -59,7 +65,8 @@ public final class CoreSideOperations {
         List<ConnectivityEndpoint> endpoints = ConnectivityInput.endpoints(violations, request);
         violations.throwIfAny();
         ObjectNode response = Json.object();
-        response.put("Version", dataPlane.updateConnectivity(caller, request.label("thingName"), endpoints));
+        response.put("Version", dataPlane.updateConnectivity(caller, actingFor(request.label("thingName")),
+                endpoints));
         return ApiResponse.ok(response);
     }
 
@@ -88,7 +95,8 @@ public final class CoreSideOperations {
         CertificateId id = violations.required("clientDeviceCertificateId", body.string("clientDeviceCertificateId"),
                 CertificateId::of);
         violations.throwIfAny();
-        dataPlane.verifyClientDeviceAssociation(caller, thing, id);
+        dataPlane.verifyClientDeviceAssociation(caller, ThingName.parse(thing)
+                .orElseThrow(() -> CoreSideService.notAttached(thing, id)), id);
         return ApiResponse.ok(Json.object());
     }
 }

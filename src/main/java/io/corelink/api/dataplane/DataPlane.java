@@ -3,7 +3,9 @@ package io.corelink.api.dataplane;
 import io.corelink.domain.Account;
 import io.corelink.domain.certificate.CertificateId;
 import io.corelink.domain.discovery.DataPlaneCaller;
-import io.corelink.service.DataPlaneService;
+import io.corelink.service.CoreSideService;
+import io.corelink.service.DataPlaneCallers;
+import io.corelink.service.DiscoveryService;
 import io.corelink.wire.error.AwsError;
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.ServiceFamily;
@@ -40,15 +42,16 @@ public final class DataPlane implements Plane {
 
     private static final String CERTIFICATE_ID = "io.corelink.certificateId";
     private static final String DISCOVER = "Discover";
-    private final DataPlaneService dataPlane;
+    private final DataPlaneCallers callers;
     private final Clock clock;
     private final List<Route> routes = new ArrayList<>();
 
-    public DataPlane(DataPlaneService dataPlane, Account account, Clock clock) {
-        this.dataPlane = dataPlane;
+    public DataPlane(DataPlaneCallers callers, DiscoveryService discovery, CoreSideService coreSideService,
+                     Account account, Clock clock) {
+        this.callers = callers;
         this.clock = clock;
-        CoreSideOperations coreSide = new CoreSideOperations(dataPlane);
-        route("GET", "/greengrass/discover/thing/{thingName}", DISCOVER, new DiscoverOperation(dataPlane, account));
+        CoreSideOperations coreSide = new CoreSideOperations(coreSideService);
+        route("GET", "/greengrass/discover/thing/{thingName}", DISCOVER, new DiscoverOperation(discovery, account));
         route("PUT", "/greengrass/v2/coreDevices/{coreDeviceThingName}/certificateAuthorities",
                 "PutCertificateAuthorities", coreSide::putCertificateAuthorities);
         route("GET", "/greengrass/things/{thingName}/connectivityInfo", "GetConnectivityInfo",
@@ -96,11 +99,11 @@ public final class DataPlane implements Plane {
                 break;
             }
         }
-        Optional<DataPlaneCaller> caller = dataPlane.authenticate(certificate);
+        Optional<DataPlaneCaller> caller = callers.authenticate(certificate);
         if (caller.isEmpty()) {
             return null;
         }
-        dataPlane.recordCall(caller.get());
+        callers.recordCall(caller.get());
         if (segments == null) {
             throw AwsException.cannotParse(ServiceFamily.GREENGRASS, "The request path has a malformed percent-escape");
         }

@@ -4,14 +4,14 @@ import io.corelink.domain.Account;
 import io.corelink.domain.coredevice.ConnectivityEndpoint;
 import io.corelink.domain.discovery.DataPlaneCaller;
 import io.corelink.domain.discovery.DiscoveredCore;
-import io.corelink.service.DataPlaneService;
+import io.corelink.domain.thing.ThingName;
+import io.corelink.service.DiscoveryService;
 import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.http.ApiResponse;
 import io.corelink.wire.json.Json;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,55 +22,35 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class DiscoverOperation implements DataPlaneOperation {
     static final String NOT_FOUND = "The thing provided for discovery was not found";
-    private static final int MAX_DOCUMENTS = 100_000;
-    private final DataPlaneService dataPlane;
+    private final DiscoveryService discovery;
     private final Account account;
-    private final Map<Integer, Serialised> documents = new ConcurrentHashMap<>();
 
-    private record Serialised(List<DiscoveredCore> cores, byte[] bytes) {
-    }
-
-    public DiscoverOperation(DataPlaneService dataPlane, Account account) {
-        this.dataPlane = dataPlane;
+    public DiscoverOperation(DiscoveryService discovery, Account account) {
+        this.discovery = discovery;
         this.account = account;
     }
 
     @Override
     public ApiResponse handle(ApiRequest request, DataPlaneCaller caller) {
-        DataPlaneService.Discovery discovery = dataPlane.discover(caller, request.label("thingName"));
-        if (discovery instanceof DataPlaneService.Discovery.Found found) {
-            return ApiResponse.ok(serialised(found.cores()));
+        String thingName = request.label("thingName");
+        Optional<ThingName> thing = ThingName.parse(thingName);
+        DiscoveryService.Discovery found = thing.isEmpty() ? new DiscoveryService.Discovery.Forbidden()
+                : discovery.discover(caller, thing.get());
+        if (found instanceof DiscoveryService.Discovery.Found cores) {
+            return ApiResponse.ok(cores.cores().rendered(this::document));
         }
         ObjectNode body = Json.object();
-        if (discovery instanceof DataPlaneService.Discovery.Forbidden) {
+        if (found instanceof DiscoveryService.Discovery.Forbidden) {
             body.putNull("message");
             body.put("traceId", UUID.randomUUID().toString());
-            return ApiResponse.refused(403, body, "the certificate is not attached to thing "
-                    + request.label("thingName"));
+            return ApiResponse.refused(403, body, "the certificate is not attached to thing " + thingName);
         }
         body.put("errorMessage", NOT_FOUND);
-        return ApiResponse.refused(404, body, "no core device associated with " + request.label("thingName")
+        return ApiResponse.refused(404, body, "no core device associated with " + thingName
                 + " has both connectivity information and a CA certificate");
     }
 
-    /**
-     * The document for {@code cores}, serialised once per cached result: the service hands out the same list object
-     * until something changes, so an identity match means the bytes are still right.
-     */
-    private byte[] serialised(List<DiscoveredCore> cores) {
-        Serialised cached = documents.get(System.identityHashCode(cores));
-        if (cached != null && cached.cores() == cores) {
-            return cached.bytes();
-        }
-        byte[] bytes = Json.write(document(cores));
-        if (documents.size() >= MAX_DOCUMENTS) {
-            documents.clear();
-        }
-        documents.put(System.identityHashCode(cores), new Serialised(cores, bytes));
-        return bytes;
-    }
-
-    private ObjectNode document(List<DiscoveredCore> discovered) {
+    private byte[] document(List<DiscoveredCore> discovered) {
         ObjectNode document = Json.object();
         ArrayNode groups = document.putArray("GGGroups");
         for (DiscoveredCore core : discovered) {
@@ -89,6 +69,6 @@ public final class DiscoverOperation implements DataPlaneOperation {
             ArrayNode authorities = group.putArray("CAs");
             core.certificateAuthorities().forEach(authorities::add);
         }
-        return document;
+        return Json.write(document);
     }
 }

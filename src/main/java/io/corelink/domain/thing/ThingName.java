@@ -25,6 +25,14 @@ public record ThingName(String value) implements Comparable<ThingName> {
         return new ThingName(value);
     }
 
+    /**
+     * The name, when {@code value} is a legal thing name; empty otherwise (a name the Greengrass model allows but IoT
+     * does not names no thing: callers answer "not found" or "not attached", not a validation error).
+     */
+    public static java.util.Optional<ThingName> parse(String value) {
+        return isValid(value) ? java.util.Optional.of(new ThingName(value)) : java.util.Optional.empty();
+    }
+
     /** Whether {@code value} is a legal thing name; names the Greengrass model allows but IoT does not are not. */
     public static boolean isValid(String value) {
         return value != null && !value.isEmpty() && value.length() <= MAX_LENGTH && allowedCharacters(value);

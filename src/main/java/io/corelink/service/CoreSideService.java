@@ -1,0 +1,154 @@
+package io.corelink.service;
+
+import io.corelink.domain.certificate.CertificateId;
+import io.corelink.domain.certificate.CertificateStatus;
+import io.corelink.domain.certificate.ParsedCertificate;
+import io.corelink.domain.coredevice.ConnectivityEndpoint;
+import io.corelink.domain.discovery.DataPlaneCaller;
+import io.corelink.domain.error.AccessDeniedException;
+import io.corelink.domain.error.InvalidCertificateException;
+import io.corelink.domain.error.ResourceNotFoundException;
+import io.corelink.domain.thing.ThingName;
+import io.corelink.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The core-side calls of the data plane (data-plane.md §3), each made by a certificate attached to the thing it acts
+ * for. PutCertificateAuthorities and Get/UpdateConnectivityInfo make the thing a core device; the Verify calls are
+ * for core devices only.
+ */
+public final class CoreSideService {
+    private final Store store;
+    private final Clock clock;
+    private final DataPlaneCallers callers;
+
+    public CoreSideService(Store store, Clock clock, DataPlaneCallers callers) {
+        this.store = store;
+        this.clock = clock;
+        this.callers = callers;
+    }
+
+    /**
+     * Replaces the core device's CA certificates (1..10 PEM CA certificates), making the thing a core device.
+     *
+     * @throws AccessDeniedException when the caller's certificate is not attached to the core thing
+     * @throws InvalidCertificateException when a PEM is not a well-formed CA certificate
+     */
+    public void putCertificateAuthorities(DataPlaneCaller caller, ThingName core, List<String> pems) {
+        requireAttached(caller, core);
+        for (String pem : pems) {
+            ParsedCertificate parsed = ParsedCertificate.fromPem(pem);
+            if (parsed.certificate().getBasicConstraints() < 0) {
+                throw new InvalidCertificateException("Every certificate must be a CA certificate "
+                        + "(basicConstraints CA=true).");
+            }
+        }
+        Instant now = clock.instant();
+        store.write(tx -> {
+            tx.coreDevices().registerIfAbsent(core, now);
+            tx.coreDevices().replaceCertificateAuthorities(core, pems);
+            tx.coreDevices().markSeen(core, now);
+            return null;
+        });
+        callers.seen(core, now);
+    }
+
+    /**
+     * The thing's connectivity list. Called by a certificate of a thing that is not a core device yet, it makes it one
+     * (a core asks for its own connectivity when it first starts).
+     *
+     * @throws AccessDeniedException when the caller's certificate is not attached to the thing
+     */
+    public List<ConnectivityEndpoint> connectivity(DataPlaneCaller caller, ThingName thing) {
+        requireAttached(caller, thing);
+        if (caller.coreDevices().contains(thing)) {
+            return store.read(tx -> tx.coreDevices().connectivity(thing));
+        }
+        Instant now = clock.instant();
+        List<ConnectivityEndpoint> endpoints = store.write(tx -> {
+            tx.coreDevices().registerIfAbsent(thing, now);
+            tx.coreDevices().markSeen(thing, now);
+            return tx.coreDevices().connectivity(thing);
+        });
+        callers.seen(thing, now);
+        return endpoints;
+    }
+
+    /**
+     * Replaces the thing's connectivity list, making it a core device.
+     *
+     * @return the new version
+     * @throws AccessDeniedException when the caller's certificate is not attached to the thing
+     */
+    public String updateConnectivity(DataPlaneCaller caller, ThingName thing, List<ConnectivityEndpoint> endpoints) {
+        requireAttached(caller, thing);
+        String version = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        store.write(tx -> {
+            tx.coreDevices().registerIfAbsent(thing, now);
+            tx.coreDevices().replaceConnectivity(thing, endpoints, version);
+            tx.coreDevices().markSeen(thing, now);
+            return null;
+        });
+        callers.seen(thing, now);
+        return version;
+    }
+
+    /**
+     * The id of a client device's certificate when it is registered and {@code ACTIVE}.
+     *
+     * @throws AccessDeniedException when the caller is not a core device
+     * @throws ResourceNotFoundException when the certificate is unknown or not active
+     * @throws InvalidCertificateException when the PEM is malformed
+     */
+    public CertificateId verifyClientDeviceIdentity(DataPlaneCaller caller, String pem) {
+        requireCoreDevice(caller);
+        CertificateId id = ParsedCertificate.fromPem(pem).id();
+        boolean active = store.read(tx -> tx.certificates().find(id))
+                .filter(c -> c.status() == CertificateStatus.ACTIVE).isPresent();
+        if (!active) {
+            throw new ResourceNotFoundException("certificate", id.value(), "The certificate is not registered or "
+                    + "not active.");
+        }
+        return id;
+    }
+
+    /**
+     * Succeeds when the certificate is attached to the client device's thing.
+     *
+     * @throws AccessDeniedException when the caller is not a core device
+     * @throws ResourceNotFoundException when it is not attached
+     */
+    public void verifyClientDeviceAssociation(DataPlaneCaller caller, ThingName client, CertificateId certificate) {
+        requireCoreDevice(caller);
+        if (!store.read(tx -> tx.discovery().thingsOf(certificate)).contains(client)) {
+            throw notAttached(client.value(), certificate);
+        }
+    }
+
+    /** The error {@link #verifyClientDeviceAssociation} gives, also for a name that cannot name a thing. */
+    public static ResourceNotFoundException notAttached(String clientThing, CertificateId certificate) {
+        return new ResourceNotFoundException("thing", clientThing, "The certificate " + certificate
+                + " is not attached to thing " + clientThing + ".");
+    }
+
+    /** The error for a caller acting for a thing its certificate is not attached to (or that cannot exist). */
+    public static AccessDeniedException notAttached(String thing) {
+        return new AccessDeniedException("The certificate is not attached to thing " + thing + ".");
+    }
+
+    private static void requireAttached(DataPlaneCaller caller, ThingName thing) {
+        if (!caller.isAttachedTo(thing)) {
+            throw notAttached(thing.value());
+        }
+    }
+
+    private static void requireCoreDevice(DataPlaneCaller caller) {
+        if (caller.coreDevices().isEmpty()) {
+            throw new AccessDeniedException("Only a core device may verify client devices.");
+        }
+    }
+}
