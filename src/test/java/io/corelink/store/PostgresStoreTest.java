@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** The same store contracts against a real PostgreSQL 17. */
 class PostgresStoreTest implements ThingRepositoryContract, AssociationRepositoryContract,
-        CertificateRepositoryContract {
+        CertificateRepositoryContract, DiscoveryRepositoryContract {
     private Store store;
 
     @BeforeEach

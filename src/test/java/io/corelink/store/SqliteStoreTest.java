@@ -7,7 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contracts against a real SQLite file. */
-class SqliteStoreTest implements ThingRepositoryContract, AssociationRepositoryContract, CertificateRepositoryContract {
+class SqliteStoreTest implements ThingRepositoryContract, AssociationRepositoryContract, CertificateRepositoryContract,
+        DiscoveryRepositoryContract {
     @TempDir
     Path dir;
     private Store store;
