@@ -1,5 +1,6 @@
 package io.corelink.app;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.pki.CertificateAuthority;
 import io.corelink.pki.Pem;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class DataPlaneCertificate {
      * Starts generating a key pair in the background when this data directory holds no certificate yet (a first
      * start), so that the generation overlaps the opening of the store; null otherwise.
      */
-    static CompletableFuture<KeyPair> prepareKeys(Path dataDir) {
+    static @Nullable CompletableFuture<KeyPair> prepareKeys(Path dataDir) {
         return Files.exists(dataDir.resolve(CERTIFICATE_FILE)) ? null
                 : CompletableFuture.supplyAsync(CertificateAuthority::rsa2048);
     }
@@ -78,7 +79,7 @@ final class DataPlaneCertificate {
     }
 
     /** The stored certificate and key if they exist and still fit; null otherwise (unreadable counts as absent). */
-    private static Issued stored(CertificateAuthority authority, DataDirectory dataDir,
+    private static @Nullable Issued stored(CertificateAuthority authority, DataDirectory dataDir,
                                  List<GeneralName> alternativeNames, Clock clock) {
         Path certificateFile = dataDir.resolve(CERTIFICATE_FILE);
         Path keyFile = dataDir.resolve(KEY_FILE);

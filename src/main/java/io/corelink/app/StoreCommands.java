@@ -1,5 +1,6 @@
 package io.corelink.app;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.store.Store;
 import io.corelink.store.StoreUnavailableException;
 import io.corelink.store.jdbc.PostgresStore;
@@ -152,7 +153,7 @@ final class StoreCommands {
         }
 
         /** A consistent copy of the store about to be replaced (its WAL included); null when there is none. */
-        private static Path keepCurrent(Path database) throws IOException {
+        private static @Nullable Path keepCurrent(Path database) throws IOException {
             if (!Files.exists(database)) {
                 return null;
             }

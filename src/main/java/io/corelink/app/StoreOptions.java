@@ -1,5 +1,6 @@
 package io.corelink.app;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,7 +14,7 @@ abstract class StoreOptions {
     /** The {@code --database-url}, or null for the SQLite file in the data directory. */
     abstract String url();
 
-    static String blankToNull(String value) {
+    static @Nullable String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 

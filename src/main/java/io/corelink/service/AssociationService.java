@@ -1,5 +1,6 @@
 package io.corelink.service;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.association.AssociatedClientDevice;
 import io.corelink.domain.association.BatchPlan;
 import io.corelink.domain.association.EntryError;
@@ -75,7 +76,7 @@ public final class AssociationService {
      *
      * @throws ResourceNotFoundException when the core device is not a thing
      */
-    public Page<AssociatedClientDevice> list(String coreName, ThingName after, int limit) {
+    public Page<AssociatedClientDevice> list(String coreName, @Nullable ThingName after, int limit) {
         return store.read(tx -> {
             ThingName core = lookUp(tx, coreName, null).core();
             return Page.of(tx.associations().list(core, after, limit + 1), limit);
@@ -87,7 +88,7 @@ public final class AssociationService {
     }
 
     /** @throws ResourceNotFoundException when the core device is not a thing */
-    private static Lookup lookUp(StoreTransaction tx, String coreName, List<String> entryNames) {
+    private static Lookup lookUp(StoreTransaction tx, String coreName, @Nullable List<String> entryNames) {
         if (!ThingName.isValid(coreName)) {
             throw notFound(coreName);
         }

@@ -1,5 +1,6 @@
 package io.corelink.service;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.certificate.CertificatePosition;
 import io.corelink.domain.Account;
 import io.corelink.domain.certificate.Certificate;
@@ -128,7 +129,7 @@ public final class CertificateService {
     }
 
     /** A page of certificates by creation date (then id), ascending or descending. */
-    public Page<Certificate> list(boolean ascending, CertificatePosition after, int limit) {
+    public Page<Certificate> list(boolean ascending, @Nullable CertificatePosition after, int limit) {
         return Page.of(store.read(tx -> tx.certificates().list(ascending, after, limit + 1)), limit);
     }
 
@@ -141,7 +142,7 @@ public final class CertificateService {
     }
 
     private Certificate newCertificate(ParsedCertificate parsed, String pem, CertificateStatus status,
-                                       CertificateId caId) {
+                                       @Nullable CertificateId caId) {
         Instant now = clock.instant();
         return new Certificate(parsed.id(), pem, status, caId, now, now, parsed.notBefore(), parsed.notAfter(),
                 UUID.randomUUID().toString(), 1);

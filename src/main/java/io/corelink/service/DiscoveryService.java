@@ -1,5 +1,6 @@
 package io.corelink.service;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.discovery.DataPlaneCaller;
 import io.corelink.domain.discovery.DiscoveredCore;
 import io.corelink.domain.thing.ThingName;
@@ -43,7 +44,7 @@ public final class DiscoveryService {
      */
     public static final class Cores {
         private final List<DiscoveredCore> cores;
-        private volatile byte[] rendered;
+        private volatile byte @Nullable [] rendered;
 
         Cores(List<DiscoveredCore> cores) {
             this.cores = List.copyOf(cores);

@@ -1,5 +1,6 @@
 package io.corelink.store;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.association.AssociatedClientDevice;
 import io.corelink.domain.thing.ThingName;
 import java.time.Instant;
@@ -23,5 +24,5 @@ public interface AssociationRepository {
      * Up to {@code limit} client devices of {@code core} whose names follow {@code after} (all when null), in name
      * order; the cost does not depend on how many names precede {@code after}.
      */
-    List<AssociatedClientDevice> list(ThingName core, ThingName after, int limit);
+    List<AssociatedClientDevice> list(ThingName core, @Nullable ThingName after, int limit);
 }

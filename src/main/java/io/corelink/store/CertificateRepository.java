@@ -1,5 +1,6 @@
 package io.corelink.store;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.certificate.Certificate;
 import io.corelink.domain.certificate.CertificateId;
 import io.corelink.domain.certificate.CertificatePosition;
@@ -20,5 +21,5 @@ public interface CertificateRepository {
     void delete(CertificateId id);
 
     /** Up to {@code limit} certificates after {@code after} (null: from the start) by creation date, then id. */
-    List<Certificate> list(boolean ascending, CertificatePosition after, int limit);
+    List<Certificate> list(boolean ascending, @Nullable CertificatePosition after, int limit);
 }

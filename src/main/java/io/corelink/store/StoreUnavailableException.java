@@ -1,5 +1,6 @@
 package io.corelink.store;
 
+import org.jspecify.annotations.Nullable;
 /**
  * The database failed or could not be reached. The message is safe to log (no SQL text, no values); the cause keeps
  * the driver's exception for the operator's log only.
@@ -7,7 +8,7 @@ package io.corelink.store;
 public final class StoreUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public StoreUnavailableException(String message, Throwable cause) {
+    public StoreUnavailableException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

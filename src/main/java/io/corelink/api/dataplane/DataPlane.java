@@ -1,5 +1,6 @@
 package io.corelink.api.dataplane;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.Account;
 import io.corelink.domain.certificate.CertificateId;
 import io.corelink.domain.discovery.DataPlaneCaller;
@@ -79,7 +80,7 @@ public final class DataPlane implements Plane {
     }
 
     @Override
-    public Invocation accept(Request request, Call call) throws IOException {
+    public @Nullable Invocation accept(Request request, Call call) throws IOException {
         Object session = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
         if (!(session instanceof EndPoint.SslSessionData data) || data.peerCertificates() == null
                 || data.peerCertificates().length == 0 || !isValidNow(data.peerCertificates()[0])) {
@@ -127,7 +128,7 @@ public final class DataPlane implements Plane {
     }
 
     /** The path's segments, each percent-decoded once; null when one has a malformed escape. */
-    private static List<String> decodedSegments(String rawPath) {
+    private static @Nullable List<String> decodedSegments(String rawPath) {
         List<String> segments = new ArrayList<>();
         try {
             for (String raw : PathTemplate.split(rawPath)) {

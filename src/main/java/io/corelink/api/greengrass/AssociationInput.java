@@ -1,5 +1,6 @@
 package io.corelink.api.greengrass;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.validation.Constraints;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.ApiRequest;
@@ -26,7 +27,7 @@ final class AssociationInput {
     }
 
     /** The entries' thing names in request order; null when the request has no {@code entries}. */
-    static List<String> entryNames(Violations violations, ApiRequest request) {
+    static @Nullable List<String> entryNames(Violations violations, ApiRequest request) {
         JsonBody body = JsonBody.parse(ServiceFamily.GREENGRASS, request.body());
         List<JsonBody> entries = body.objects("entries");
         if (entries == null) {

@@ -1,5 +1,6 @@
 package io.corelink.api.iot;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.error.InvalidValueException;
 import io.corelink.domain.thing.ThingAttributes;
 import io.corelink.domain.thing.ThingName;
@@ -15,12 +16,12 @@ final class ThingInput {
     private ThingInput() {
     }
 
-    static ThingName thingName(Violations violations, ApiRequest request) {
+    static @Nullable ThingName thingName(Violations violations, ApiRequest request) {
         return violations.required("thingName", request.label("thingName"), ThingName::of);
     }
 
     /** The attributes of an {@code attributePayload}, validated; null when the payload has none. */
-    static ThingAttributes attributes(Violations violations, JsonBody payload) {
+    static @Nullable ThingAttributes attributes(Violations violations, JsonBody payload) {
         if (payload == null) {
             return null;
         }

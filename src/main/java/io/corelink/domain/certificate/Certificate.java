@@ -1,5 +1,6 @@
 package io.corelink.domain.certificate;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ public record Certificate(
         CertificateId id,
         String pem,
         CertificateStatus status,
-        CertificateId caCertificateId,
+        @Nullable CertificateId caCertificateId,
         Instant createdAt,
         Instant lastModifiedAt,
         Instant notBefore,

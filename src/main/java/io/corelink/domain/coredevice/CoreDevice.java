@@ -1,5 +1,6 @@
 package io.corelink.domain.coredevice;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.thing.ThingName;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param lastSeenAt when it last called the data plane, or null when it never has
  * @param connectivityVersion the version of its connectivity info, or null when none was ever set
  */
-public record CoreDevice(ThingName name, Instant registeredAt, Instant lastSeenAt, String connectivityVersion) {
+public record CoreDevice(ThingName name, Instant registeredAt, @Nullable Instant lastSeenAt,
+                         @Nullable String connectivityVersion) {
     public static final Duration HEALTHY_WINDOW = Duration.ofMinutes(10);
 
     public CoreDevice {

@@ -10,4 +10,10 @@ public abstract class DomainException extends RuntimeException {
     protected DomainException(String message) {
         super(message, null, false, false);
     }
+
+    /** The message, which every {@code DomainException} has. */
+    @Override
+    public String getMessage() {
+        return java.util.Objects.requireNonNull(super.getMessage());
+    }
 }

@@ -1,12 +1,13 @@
 package io.corelink.domain.thing;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
  * What ListThings selects. With no attribute name every thing matches; with a name alone, things that have that
  * attribute; with a value too, things whose value equals it, or starts with it when {@code valueIsPrefix}.
  */
-public record ThingFilter(String attributeName, String attributeValue, boolean valueIsPrefix) {
+public record ThingFilter(@Nullable String attributeName, @Nullable String attributeValue, boolean valueIsPrefix) {
     public static final ThingFilter ALL = new ThingFilter(null, null, false);
 
     public ThingFilter {

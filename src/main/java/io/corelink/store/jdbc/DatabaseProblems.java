@@ -1,5 +1,6 @@
 package io.corelink.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -28,7 +29,7 @@ final class DatabaseProblems {
                 : "the database failed";
     }
 
-    private static String explainOne(Throwable cause) {
+    private static @Nullable String explainOne(Throwable cause) {
         if (cause instanceof UnknownHostException) {
             return "the database host name does not resolve; check the host in --database-url";
         }
@@ -61,7 +62,7 @@ final class DatabaseProblems {
     }
 
     /** The SQLite driver reports its result codes in the message ("[SQLITE_FULL] ..."). */
-    private static String sqliteProblem(String message) {
+    private static @Nullable String sqliteProblem(String message) {
         if (message.contains("sqlite_full")) {
             return "the disk holding the database is full";
         }
@@ -83,7 +84,7 @@ final class DatabaseProblems {
         return null;
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

@@ -1,5 +1,6 @@
 package io.corelink.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.store.StoreTransaction;
 import io.corelink.store.StoreUnavailableException;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class GroupCommit {
     private final ReentrantLock writerLock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
     private final LongAdder transactionCount = new LongAdder();
-    private Handle handle; // guarded by writerLock
+    private @Nullable Handle handle; // guarded by writerLock
 
     GroupCommit(Jdbi writer, Function<Handle, StoreTransaction> transactions) {
         this.writer = writer;
@@ -172,8 +173,8 @@ final class GroupCommit {
     /** One caller's work and, once {@link #done}, its outcome. Guarded by the writer lock. */
     private static final class Pending<T> {
         private final Function<StoreTransaction, T> work;
-        private T result;
-        private RuntimeException failure;
+        private @Nullable T result;
+        private @Nullable RuntimeException failure;
         private boolean done;
 
         Pending(Function<StoreTransaction, T> work) {
@@ -184,6 +185,7 @@ final class GroupCommit {
             result = work.apply(tx);
         }
 
+        @SuppressWarnings("NullAway") // a work's result is what it returned, null included
         T outcome() {
             if (failure != null) {
                 throw failure;

@@ -1,5 +1,6 @@
 package io.corelink.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.association.AssociatedClientDevice;
 import io.corelink.domain.thing.ThingName;
 import io.corelink.store.AssociationRepository;
@@ -55,7 +56,7 @@ final class JdbcAssociationRepository implements AssociationRepository {
     }
 
     @Override
-    public List<AssociatedClientDevice> list(ThingName core, ThingName after, int limit) {
+    public List<AssociatedClientDevice> list(ThingName core, @Nullable ThingName after, int limit) {
         return handle.createQuery(sql.get("listAssociations"))
                 .bind("core", core.value())
                 .bind("after", after == null ? "" : after.value())

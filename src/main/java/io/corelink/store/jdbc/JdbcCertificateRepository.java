@@ -1,5 +1,6 @@
 package io.corelink.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.certificate.CertificatePosition;
 import io.corelink.domain.certificate.Certificate;
 import io.corelink.domain.certificate.CertificateId;
@@ -64,7 +65,7 @@ final class JdbcCertificateRepository implements CertificateRepository {
     }
 
     @Override
-    public List<Certificate> list(boolean ascending, CertificatePosition after, int limit) {
+    public List<Certificate> list(boolean ascending, @Nullable CertificatePosition after, int limit) {
         long afterCreatedAt = after != null ? after.createdAt().toEpochMilli() : ascending ? Long.MIN_VALUE : Long.MAX_VALUE;
         String afterId = after != null ? after.id().value() : ascending ? "" : AFTER_EVERY_ID;
         return handle.createQuery(sql.get(ascending ? "listCertificatesAscending" : "listCertificatesDescending"))

@@ -1,5 +1,6 @@
 package io.corelink.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public final class JdbcStore implements Store {
     private final LongAdder changes = new LongAdder();
 
     private final Dialect dialect;
-    private final GroupCommit groupCommit;
+    private final @Nullable GroupCommit groupCommit;
 
     /**
      * What differs between the databases: the isolation of reads and writes (null: the driver's default, which is
@@ -40,7 +41,8 @@ public final class JdbcStore implements Store {
      * concurrent writes share transactions ({@link GroupCommit}; for SQLite's single writer: PostgreSQL runs
      * concurrent writers and groups their WAL flushes itself).
      */
-    record Dialect(String name, TransactionIsolationLevel readIsolation, TransactionIsolationLevel writeIsolation,
+    record Dialect(String name, @Nullable TransactionIsolationLevel readIsolation,
+                   @Nullable TransactionIsolationLevel writeIsolation,
                    boolean retrySerializationFailures, boolean groupCommit) {
         static final Dialect SQLITE = new Dialect("sqlite", null, null, false, true);
         static final Dialect POSTGRESQL = new Dialect("postgresql", TransactionIsolationLevel.REPEATABLE_READ,
@@ -51,7 +53,7 @@ public final class JdbcStore implements Store {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     private static final int KEY_LOCKS = 256;
     private final Duration timeout;
-    private volatile String writeProblem;
+    private volatile @Nullable String writeProblem;
     private final ReentrantLock[] keyLocks = new ReentrantLock[KEY_LOCKS];
 
     JdbcStore(HikariDataSource readPool, HikariDataSource writePool, Dialect dialect, Duration timeout) {
@@ -192,7 +194,7 @@ public final class JdbcStore implements Store {
         }
     }
 
-    private <T> T run(Jdbi jdbi, TransactionIsolationLevel isolation, Function<StoreTransaction, T> work) {
+    private <T> T run(Jdbi jdbi, @Nullable TransactionIsolationLevel isolation, Function<StoreTransaction, T> work) {
         try {
             return isolation == null
                     ? jdbi.inTransaction(handle -> work.apply(new JdbcTransaction(handle, sql)))

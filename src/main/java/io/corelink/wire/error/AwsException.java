@@ -80,4 +80,10 @@ public final class AwsException extends RuntimeException {
         String shown = value.length() > MAX_ECHOED_VALUE ? value.substring(0, MAX_ECHOED_VALUE) + "..." : value;
         return "'" + shown + "'";
     }
+
+    /** The message, which every {@code AwsException} has. */
+    @Override
+    public String getMessage() {
+        return java.util.Objects.requireNonNull(super.getMessage());
+    }
 }

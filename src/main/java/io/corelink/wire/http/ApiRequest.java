@@ -1,5 +1,6 @@
 package io.corelink.wire.http;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 
@@ -18,12 +19,12 @@ public record ApiRequest(
         QueryParameters query) {
 
     /** The first value of a header, by lower-case name, or null. */
-    public String header(String lowerCaseName) {
+    public @Nullable String header(String lowerCaseName) {
         List<String> values = headers.get(lowerCaseName);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    public String label(String name) {
+    public @Nullable String label(String name) {
         return labels.get(name);
     }
 

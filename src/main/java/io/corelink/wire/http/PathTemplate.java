@@ -1,5 +1,6 @@
 package io.corelink.wire.http;
 
+import org.jspecify.annotations.Nullable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class PathTemplate {
     }
 
     /** The labels bound by {@code decodedSegments}, or null when the path does not match. */
-    public Map<String, String> match(List<String> decodedSegments) {
+    public @Nullable Map<String, String> match(List<String> decodedSegments) {
         if (decodedSegments.size() != segments.length) {
             return null;
         }

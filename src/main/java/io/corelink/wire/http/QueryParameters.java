@@ -1,5 +1,6 @@
 package io.corelink.wire.http;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class QueryParameters {
     }
 
     /** The first value of {@code key}, or null. */
-    public String first(String key) {
+    public @Nullable String first(String key) {
         for (Map.Entry<String, String> pair : pairs) {
             if (pair.getKey().equals(key)) {
                 return pair.getValue();

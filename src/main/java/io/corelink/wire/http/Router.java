@@ -1,5 +1,6 @@
 package io.corelink.wire.http;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class Router {
     }
 
     /** The match for method + raw path, or null when no route has both. */
-    public Match find(String method, String rawPath) {
+    public @Nullable Match find(String method, String rawPath) {
         List<String> segments = decodedSegments(rawPath);
         if (segments == null) {
             return null;
@@ -38,7 +39,7 @@ public final class Router {
     }
 
     /** Some route whose template matches the path, whatever its method; for choosing an error vocabulary. */
-    public Route anyForPath(String rawPath) {
+    public @Nullable Route anyForPath(String rawPath) {
         List<String> segments = decodedSegments(rawPath);
         if (segments == null) {
             return null;
@@ -51,7 +52,7 @@ public final class Router {
         return null;
     }
 
-    private static List<String> decodedSegments(String rawPath) {
+    private static @Nullable List<String> decodedSegments(String rawPath) {
         List<String> segments = new ArrayList<>();
         try {
             for (String raw : PathTemplate.split(rawPath)) {

@@ -1,5 +1,6 @@
 package io.corelink.wire.http;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.error.InvalidValueException;
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.FieldViolation;
@@ -21,8 +22,12 @@ public final class Violations {
         this.family = family;
     }
 
-    /** Parses a required member; records "must not be null" when it is absent. */
-    public <T> T required(String member, String raw, Function<String, T> parse) {
+    /**
+     * Parses a required member; records "must not be null" when it is absent. Declared never null because it is
+     * null only when a violation was recorded, and then {@link #throwIfAny} throws before the value can be used.
+     */
+    @SuppressWarnings("NullAway") // null only with a recorded violation, see above
+    public <T> T required(String member, @Nullable String raw, Function<String, T> parse) {
         if (raw == null) {
             found.add(new FieldViolation(member, "Member must not be null", null));
             return null;
@@ -31,7 +36,7 @@ public final class Violations {
     }
 
     /** Parses an optional member; null stays null. */
-    public <T> T optional(String member, String raw, Function<String, T> parse) {
+    public <T> @Nullable T optional(String member, @Nullable String raw, Function<String, T> parse) {
         if (raw == null) {
             return null;
         }
@@ -48,7 +53,7 @@ public final class Violations {
      *
      * @throws AwsException (cannot parse) at once when the value is not a decimal integer
      */
-    public Integer integer(String member, String raw, int min, int max) {
+    public @Nullable Integer integer(String member, String raw, int min, int max) {
         if (raw == null) {
             return null;
         }
@@ -70,7 +75,7 @@ public final class Violations {
     }
 
     /** An optional long query parameter. @throws AwsException (cannot parse) when it is not a decimal integer */
-    public Long longValue(String member, String raw) {
+    public @Nullable Long longValue(String member, String raw) {
         if (raw == null) {
             return null;
         }
@@ -82,7 +87,7 @@ public final class Violations {
     }
 
     /** An optional boolean query parameter. @throws AwsException (cannot parse) unless it is true or false */
-    public Boolean bool(String member, String raw) {
+    public @Nullable Boolean bool(String member, String raw) {
         if (raw == null) {
             return null;
         }
@@ -96,7 +101,7 @@ public final class Violations {
      * The keyset position sealed in a page token, or null when there is no token; a token that does not open for
      * {@code scope} (forged, altered, or from another listing) is recorded as a broken {@code member}.
      */
-    public <T> T pageToken(PageTokens tokens, String member, String scope, String token, Function<String, T> parse) {
+    public <T> @Nullable T pageToken(PageTokens tokens, String member, String scope, String token, Function<String, T> parse) {
         if (token == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.corelink.wire.json;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.ServiceFamily;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class JsonBody {
         return new JsonBody(family, node, "");
     }
 
-    public String string(String member) {
+    public @Nullable String string(String member) {
         JsonNode value = member(member);
         if (value == null) {
             return null;
@@ -56,7 +57,7 @@ public final class JsonBody {
         return value.stringValue();
     }
 
-    public Boolean bool(String member) {
+    public @Nullable Boolean bool(String member) {
         JsonNode value = member(member);
         if (value == null) {
             return null;
@@ -67,7 +68,7 @@ public final class JsonBody {
         return value.booleanValue();
     }
 
-    public Long longValue(String member) {
+    public @Nullable Long longValue(String member) {
         JsonNode value = member(member);
         if (value == null) {
             return null;
@@ -78,7 +79,7 @@ public final class JsonBody {
         return value.longValue();
     }
 
-    public JsonBody object(String member) {
+    public @Nullable JsonBody object(String member) {
         JsonNode value = member(member);
         if (value == null) {
             return null;
@@ -90,7 +91,7 @@ public final class JsonBody {
     }
 
     /** A list of objects, each with its own path ({@code entries[3]}); null when absent. */
-    public List<JsonBody> objects(String member) {
+    public @Nullable List<JsonBody> objects(String member) {
         JsonNode value = member(member);
         if (value == null) {
             return null;
@@ -112,7 +113,7 @@ public final class JsonBody {
     }
 
     /** A list of strings; null when absent. */
-    public List<String> strings(String member) {
+    public @Nullable List<String> strings(String member) {
         JsonNode value = member(member);
         if (value == null) {
             return null;
@@ -136,7 +137,7 @@ public final class JsonBody {
     }
 
     /** A map of strings to strings, in the order sent. */
-    public Map<String, String> stringMap(String member) {
+    public @Nullable Map<String, String> stringMap(String member) {
         JsonBody map = object(member);
         if (map == null) {
             return null;
@@ -151,7 +152,7 @@ public final class JsonBody {
         return result;
     }
 
-    private JsonNode member(String member) {
+    private @Nullable JsonNode member(String member) {
         JsonNode value = node.get(member);
         return value == null || value.isNull() ? null : value;
     }

@@ -1,5 +1,6 @@
 package io.corelink.wire.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.wire.error.ServiceFamily;
 
 /**
@@ -22,8 +23,8 @@ public final class Call {
     private String operation = "-";
     private String principal = "-";
     private int status;
-    private String errorCode;
-    private String reason;
+    private @Nullable String errorCode;
+    private @Nullable String reason;
 
     Call(String requestId, String plane, String method, String rawPath, String sourceIp, ServiceFamily family,
          long startedNanos) {
@@ -94,12 +95,12 @@ public final class Call {
     }
 
     /** The AWS error code answered, or null for a success. */
-    public String errorCode() {
+    public @Nullable String errorCode() {
         return errorCode;
     }
 
     /** Why the request was refused or failed, in words for the log; null for a success. */
-    public String reason() {
+    public @Nullable String reason() {
         return reason;
     }
 
@@ -107,7 +108,7 @@ public final class Call {
         status = httpStatus;
     }
 
-    void failed(int httpStatus, String code, String why) {
+    void failed(int httpStatus, @Nullable String code, String why) {
         status = httpStatus;
         errorCode = code;
         reason = why;

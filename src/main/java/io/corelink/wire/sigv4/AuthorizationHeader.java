@@ -56,16 +56,16 @@ public record AuthorizationHeader(
         if (!missing.isEmpty()) {
             throw incomplete(String.join(" ", missing) + " Authorization=" + ALGORITHM);
         }
-        String[] credential = parts.get("Credential").split("/", -1);
+        String[] credential = parts.getOrDefault("Credential", "").split("/", -1);
         if (credential.length != 5 || credential[0].isEmpty()) {
             throw incomplete("Credential should have 5 parts in the form <access key>/<date>/<region>/<service>/"
                     + "aws4_request, not " + credential.length);
         }
-        String signature = parts.get("Signature");
+        String signature = parts.getOrDefault("Signature", "");
         if (!SIGNATURE.matcher(signature).matches()) {
             throw incomplete("Signature must be 64 lower-case hexadecimal characters");
         }
-        List<String> signedHeaders = List.of(parts.get("SignedHeaders").split(";"));
+        List<String> signedHeaders = List.of(parts.getOrDefault("SignedHeaders", "").split(";"));
         return new AuthorizationHeader(credential[0], credential[1], credential[2], credential[3], credential[4],
                 signedHeaders, signature);
     }

@@ -1,5 +1,6 @@
 package io.corelink.wire.sigv4;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
 public record SignedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
                             byte[] body) {
 
-    String firstHeader(String lowerCaseName) {
+    @Nullable String firstHeader(String lowerCaseName) {
         List<String> values = headers.get(lowerCaseName);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

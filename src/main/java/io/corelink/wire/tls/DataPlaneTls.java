@@ -1,5 +1,6 @@
 package io.corelink.wire.tls;
 
+import org.jspecify.annotations.Nullable;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -25,7 +26,7 @@ public final class DataPlaneTls {
     }
 
     /** The ALPN choice among the client's protocols, or null for none. */
-    public static String selectProtocol(List<String> offered) {
+    public static @Nullable String selectProtocol(List<String> offered) {
         if (offered.contains(ALPN_AWS)) {
             return ALPN_AWS;
         }
