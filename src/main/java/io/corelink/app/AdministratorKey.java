@@ -27,15 +27,16 @@ final class AdministratorKey {
     }
 
     static void ensure(ServerConfig config, Store store, DataDirectory dataDir, Clock clock, PrintStream out) {
-        if (config.adminAccessKeyId() != null) {
-            if (!isAlreadyTheAdministratorKey(store, config)) {
+        String keyId = config.adminAccessKeyId();
+        String keySecret = config.adminSecretAccessKey();
+        if (keyId != null && keySecret != null) {
+            if (!isAlreadyTheAdministratorKey(store, keyId, keySecret)) {
                 store.write(tx -> {
-                    tx.credentials().replaceAdministratorKey(config.adminAccessKeyId(),
-                            config.adminSecretAccessKey(), clock.instant());
+                    tx.credentials().replaceAdministratorKey(keyId, keySecret, clock.instant());
                     return null;
                 });
             }
-            writeCredentialsFile(dataDir.path(), config.adminAccessKeyId(), config.adminSecretAccessKey());
+            writeCredentialsFile(dataDir.path(), keyId, keySecret);
             return;
         }
         Optional<String[]> stored = storedKey(store);
@@ -45,12 +46,12 @@ final class AdministratorKey {
             writeCredentialsFile(dataDir.path(), stored.get()[0], stored.get()[1]);
             return;
         }
-        String keyId = "AKIA" + random(KEY_ALPHABET, 16);
+        String newKeyId = "AKIA" + random(KEY_ALPHABET, 16);
         String secret = random(SECRET_ALPHABET, 40);
         Path file = dataDir.resolve(CREDENTIALS_FILE);
         // The file is written before the key is stored, so that a stored key always has its secret on disk.
-        Path temporary = writeTemporary(file, content(keyId, secret));
-        boolean inserted = store.write(tx -> tx.credentials().insertAdministratorKeyIfAbsent(keyId, secret,
+        Path temporary = writeTemporary(file, content(newKeyId, secret));
+        boolean inserted = store.write(tx -> tx.credentials().insertAdministratorKeyIfAbsent(newKeyId, secret,
                 clock.instant()));
         try {
             if (!inserted) {
@@ -62,7 +63,8 @@ final class AdministratorKey {
         } catch (IOException e) {
             throw new StartupException("cannot write " + file + ": " + e.getClass().getSimpleName());
         }
-        out.println("corelink: generated administrator access key " + keyId + " (secret written to " + file + ")");
+        out.println("corelink: generated administrator access key " + newKeyId + " (secret written to " + file
+                + ")");
     }
 
     /** The stored administrator key as {id, secret}, when there is one. */
@@ -96,9 +98,8 @@ final class AdministratorKey {
         return "[corelink]\naws_access_key_id = " + keyId + "\naws_secret_access_key = " + secret + "\n";
     }
 
-    private static boolean isAlreadyTheAdministratorKey(Store store, ServerConfig config) {
-        return storedKey(store).filter(key -> key[0].equals(config.adminAccessKeyId())
-                && key[1].equals(config.adminSecretAccessKey())).isPresent();
+    private static boolean isAlreadyTheAdministratorKey(Store store, String keyId, String secret) {
+        return storedKey(store).filter(key -> key[0].equals(keyId) && key[1].equals(secret)).isPresent();
     }
 
     private static Path writeTemporary(Path file, String content) {

@@ -1,5 +1,6 @@
 package io.corelink.app;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.api.ControlPlaneRoutes;
 import io.corelink.api.health.HealthHandler;
 import io.corelink.pki.CertificateAuthority;
@@ -261,8 +262,8 @@ public final class CorelinkServer implements AutoCloseable {
 
     static Store openPostgres(ServerConfig config) {
         try {
-            return PostgresStore.open(config.databaseUrl(), config.databaseUser(), config.databasePassword(), false,
-                    config.storeTimeout());
+            return PostgresStore.open(java.util.Objects.requireNonNull(config.databaseUrl()), config.databaseUser(),
+                    config.databasePassword(), false, config.storeTimeout());
         } catch (StoreUnavailableException e) {
             throw new StartupException(e.getMessage());
         }
@@ -336,7 +337,7 @@ public final class CorelinkServer implements AutoCloseable {
         closeQuietly(jetty, store, dataDir);
     }
 
-    private static void closeQuietly(Server jetty, Store store, DataDirectory dataDir) {
+    private static void closeQuietly(Server jetty, @Nullable Store store, @Nullable DataDirectory dataDir) {
         try {
             jetty.stop();
         } catch (Exception e) {

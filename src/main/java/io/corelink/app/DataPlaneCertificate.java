@@ -55,7 +55,7 @@ final class DataPlaneCertificate {
      * @throws StartupException when a new certificate cannot be written into the data directory
      */
     static Issued ensure(CertificateAuthority authority, ServerConfig config, DataDirectory dataDir, Clock clock,
-                         CompletableFuture<KeyPair> preparedKeys) {
+                         @Nullable CompletableFuture<KeyPair> preparedKeys) {
         List<GeneralName> alternativeNames = alternativeNames(config);
         Issued stored = stored(authority, dataDir, alternativeNames, clock);
         if (stored != null) {

@@ -1,5 +1,6 @@
 package io.corelink.app;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ final class DatabaseCredentials {
                 "Env CORELINK_DATABASE_PASSWORD_FILE."})
     String passwordFile;
 
-    String user() {
+    @Nullable String user() {
         return StoreOptions.blankToNull(user);
     }
 
@@ -37,7 +38,7 @@ final class DatabaseCredentials {
      *
      * @throws StartupException when the password file cannot be read
      */
-    String password(PrintStream err) {
+    @Nullable String password(PrintStream err) {
         if (StoreOptions.blankToNull(password) != null) {
             err.println("corelink: warning: --database-password is visible to other local users (ps); prefer "
                     + "CORELINK_DATABASE_PASSWORD or --database-password-file");

@@ -1,5 +1,6 @@
 package io.corelink.app;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.store.Store;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,7 +30,7 @@ final class HealthProbe implements Supplier<Optional<String>> {
                 thread.setDaemon(true);
                 return thread;
             });
-    private CompletableFuture<Boolean> inFlight;
+    private @Nullable CompletableFuture<Boolean> inFlight;
 
     HealthProbe(Store store, BooleanSupplier listenersAccept) {
         this.store = store;

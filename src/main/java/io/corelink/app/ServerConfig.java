@@ -1,5 +1,6 @@
 package io.corelink.app;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.Account;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,11 +21,11 @@ public record ServerConfig(
         List<Integer> dataPlanePorts,
         List<String> dataPlaneHosts,
         Account account,
-        String databaseUrl,
-        String databaseUser,
-        String databasePassword,
-        String adminAccessKeyId,
-        String adminSecretAccessKey,
+        @Nullable String databaseUrl,
+        @Nullable String databaseUser,
+        @Nullable String databasePassword,
+        @Nullable String adminAccessKeyId,
+        @Nullable String adminSecretAccessKey,
         Duration storeTimeout) {
 
     public static final String DEFAULT_DATA_DIR = "./corelink-data";
@@ -81,8 +82,9 @@ public record ServerConfig(
 
     /** A configuration with the default store timeout. */
     public ServerConfig(Path dataDir, String host, int port, List<Integer> dataPlanePorts, List<String> dataPlaneHosts,
-                        Account account, String databaseUrl, String databaseUser, String databasePassword,
-                        String adminAccessKeyId, String adminSecretAccessKey) {
+                        Account account, @Nullable String databaseUrl, @Nullable String databaseUser,
+                        @Nullable String databasePassword, @Nullable String adminAccessKeyId,
+                        @Nullable String adminSecretAccessKey) {
         this(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl, databaseUser, databasePassword,
                 adminAccessKeyId, adminSecretAccessKey, parseDuration("--store-timeout", DEFAULT_STORE_TIMEOUT));
     }
@@ -128,7 +130,7 @@ public record ServerConfig(
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout);
     }
 
-    public ServerConfig withAdministratorKey(String accessKeyId, String secretAccessKey) {
+    public ServerConfig withAdministratorKey(@Nullable String accessKeyId, @Nullable String secretAccessKey) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, accessKeyId, secretAccessKey, storeTimeout);
     }

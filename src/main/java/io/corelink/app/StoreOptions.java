@@ -12,7 +12,7 @@ abstract class StoreOptions {
     Path dataDir;
 
     /** The {@code --database-url}, or null for the SQLite file in the data directory. */
-    abstract String url();
+    abstract @Nullable String url();
 
     static @Nullable String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
@@ -26,7 +26,7 @@ abstract class StoreOptions {
         String databaseUrl;
 
         @Override
-        String url() {
+        @Nullable String url() {
             return blankToNull(databaseUrl);
         }
     }
@@ -39,7 +39,7 @@ abstract class StoreOptions {
         String databaseUrl;
 
         @Override
-        String url() {
+        @Nullable String url() {
             return blankToNull(databaseUrl);
         }
     }

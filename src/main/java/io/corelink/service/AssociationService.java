@@ -34,7 +34,7 @@ public final class AssociationService {
      * @return the failed entries, in request order
      * @throws ResourceNotFoundException when the core device is not a thing
      */
-    public List<EntryError> associate(String coreName, List<String> entryNames) {
+    public List<EntryError> associate(String coreName, @Nullable List<String> entryNames) {
         return store.writeSerialized(coreName, tx -> {
             Lookup lookup = lookUp(tx, coreName, entryNames);
             if (entryNames == null) {
@@ -57,7 +57,7 @@ public final class AssociationService {
      * @param entryNames as for {@link #associate}
      * @throws ResourceNotFoundException when the core device is not a thing
      */
-    public List<EntryError> disassociate(String coreName, List<String> entryNames) {
+    public List<EntryError> disassociate(String coreName, @Nullable List<String> entryNames) {
         return store.writeSerialized(coreName, tx -> {
             Lookup lookup = lookUp(tx, coreName, entryNames);
             if (entryNames == null) {

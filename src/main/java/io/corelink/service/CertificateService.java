@@ -63,7 +63,7 @@ public final class CertificateService {
      * @throws InvalidRequestException when {@code status} is one a caller cannot set
      * @throws ResourceAlreadyExistsException when the certificate is registered already
      */
-    public Certificate register(String pem, CertificateStatus status) {
+    public Certificate register(String pem, @Nullable CertificateStatus status) {
         CertificateStatus initial = status == null ? CertificateStatus.INACTIVE : status;
         if (!initial.isSettable()) {
             throw new InvalidRequestException("A certificate cannot be registered with status " + initial + ".");

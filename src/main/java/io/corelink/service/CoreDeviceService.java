@@ -1,5 +1,6 @@
 package io.corelink.service;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.Account;
 import io.corelink.domain.coredevice.ConnectivityEndpoint;
 import io.corelink.domain.coredevice.CoreDevice;
@@ -48,7 +49,7 @@ public final class CoreDeviceService {
     }
 
     /** A page of core devices by name, with {@code status} (null: any) as of now. */
-    public Page<CoreDevice> list(CoreDeviceStatus status, ThingName after, int limit) {
+    public Page<CoreDevice> list(@Nullable CoreDeviceStatus status, @Nullable ThingName after, int limit) {
         Instant now = clock.instant();
         return Page.of(store.read(tx -> tx.coreDevices().list(status, now, after, limit + 1)), limit);
     }

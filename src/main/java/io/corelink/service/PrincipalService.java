@@ -1,5 +1,6 @@
 package io.corelink.service;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.Account;
 import io.corelink.domain.certificate.CertificateId;
 import io.corelink.domain.error.ConflictException;
@@ -63,7 +64,7 @@ public final class PrincipalService {
     }
 
     /** The certificate ARNs attached to the thing, by certificate id. */
-    public Page<CertificateId> principalsOf(ThingName thing, CertificateId after, int limit) {
+    public Page<CertificateId> principalsOf(ThingName thing, @Nullable CertificateId after, int limit) {
         return Page.of(store.read(tx -> {
             requireThing(tx, thing);
             return tx.principals().listForThing(thing, after, limit + 1);
@@ -71,7 +72,7 @@ public final class PrincipalService {
     }
 
     /** The things the principal is attached to, by name. */
-    public Page<ThingName> thingsOf(String principal, ThingName after, int limit) {
+    public Page<ThingName> thingsOf(String principal, @Nullable ThingName after, int limit) {
         CertificateId certificate = certificateOf(principal);
         return Page.of(store.read(tx -> {
             requireCertificate(tx, certificate);

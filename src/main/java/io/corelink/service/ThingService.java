@@ -1,5 +1,6 @@
 package io.corelink.service;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.Account;
 import io.corelink.domain.error.ConflictException;
 import io.corelink.domain.error.ResourceAlreadyExistsException;
@@ -62,7 +63,8 @@ public final class ThingService {
      * @throws ResourceNotFoundException when there is no such thing
      * @throws VersionConflictException when {@code expectedVersion} is not the stored version
      */
-    public Thing update(ThingName name, ThingAttributes attributes, boolean merge, Long expectedVersion) {
+    public Thing update(ThingName name, @Nullable ThingAttributes attributes, boolean merge,
+                        @Nullable Long expectedVersion) {
         return store.write(tx -> {
             Thing current = tx.things().find(name).orElseThrow(() -> notFound(name));
             checkVersion(current, expectedVersion);
@@ -82,7 +84,7 @@ public final class ThingService {
      * @throws VersionConflictException when the thing exists and {@code expectedVersion} is not its version
      * @throws ConflictException when certificates are still attached to it (AWS refuses too)
      */
-    public void delete(ThingName name, Long expectedVersion) {
+    public void delete(ThingName name, @Nullable Long expectedVersion) {
         store.write(tx -> {
             Optional<Thing> current = tx.things().find(name);
             if (current.isPresent()) {
@@ -98,7 +100,7 @@ public final class ThingService {
     }
 
     /** The things matching {@code filter} after {@code after} (null: from the start), at most {@code limit}. */
-    public Page<Thing> list(ThingFilter filter, ThingName after, int limit) {
+    public Page<Thing> list(ThingFilter filter, @Nullable ThingName after, int limit) {
         return Page.of(store.read(tx -> tx.things().list(filter, after, limit + 1)), limit);
     }
 
@@ -107,7 +109,7 @@ public final class ThingService {
         return account.thingArn(name);
     }
 
-    private static void checkVersion(Thing current, Long expectedVersion) {
+    private static void checkVersion(Thing current, @Nullable Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw conflict(current.name());
         }

@@ -1,5 +1,6 @@
 package io.corelink.store;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.coredevice.ConnectivityEndpoint;
 import io.corelink.domain.coredevice.CoreDevice;
 import io.corelink.domain.coredevice.CoreDeviceStatus;
@@ -23,7 +24,7 @@ public interface CoreDeviceRepository {
      * Up to {@code limit} core devices after {@code after} (null: from the first), by name; only those with
      * {@code status} (null: all) as of {@code now}.
      */
-    List<CoreDevice> list(CoreDeviceStatus status, Instant now, ThingName after, int limit);
+    List<CoreDevice> list(@Nullable CoreDeviceStatus status, Instant now, @Nullable ThingName after, int limit);
 
     /** Deletes the record, its connectivity, tags and associations (not the thing); returns whether it existed. */
     boolean delete(ThingName thing);

@@ -1,5 +1,6 @@
 package io.corelink.store;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.certificate.CertificateId;
 import io.corelink.domain.thing.ThingName;
 import java.time.Instant;
@@ -24,8 +25,8 @@ public interface PrincipalRepository {
     int countForThing(ThingName thing);
 
     /** Up to {@code limit} certificates of {@code thing} after {@code after} (null: from the first), by id. */
-    List<CertificateId> listForThing(ThingName thing, CertificateId after, int limit);
+    List<CertificateId> listForThing(ThingName thing, @Nullable CertificateId after, int limit);
 
     /** Up to {@code limit} things of {@code certificate} after {@code after} (null: from the first), by name. */
-    List<ThingName> listThings(CertificateId certificate, ThingName after, int limit);
+    List<ThingName> listThings(CertificateId certificate, @Nullable ThingName after, int limit);
 }

@@ -11,4 +11,10 @@ public final class StoreUnavailableException extends RuntimeException {
     public StoreUnavailableException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
+
+    /** The message, which every {@code StoreUnavailableException} has. */
+    @Override
+    public String getMessage() {
+        return java.util.Objects.requireNonNull(super.getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package io.corelink.store;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.thing.Thing;
 import io.corelink.domain.thing.ThingFilter;
 import io.corelink.domain.thing.ThingName;
@@ -32,5 +33,5 @@ public interface ThingRepository {
      * Up to {@code limit} things matching {@code filter} whose names follow {@code after} (all when null), in name
      * order. The cost does not depend on how many names precede {@code after}.
      */
-    List<Thing> list(ThingFilter filter, ThingName after, int limit);
+    List<Thing> list(ThingFilter filter, @Nullable ThingName after, int limit);
 }

@@ -15,6 +15,7 @@ import io.corelink.wire.http.Violations;
 import io.corelink.wire.json.Json;
 import io.corelink.wire.json.JsonBody;
 import java.util.List;
+import java.util.Objects;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -49,7 +50,7 @@ public final class CoreSideOperations {
                     : "Member must have length less than or equal to " + MAX_CERTIFICATE_AUTHORITIES, null);
         }
         violations.throwIfAny();
-        dataPlane.putCertificateAuthorities(caller, actingFor(core), pems);
+        dataPlane.putCertificateAuthorities(caller, actingFor(core), Objects.requireNonNull(pems));
         return ApiResponse.ok(Json.object());
     }
 

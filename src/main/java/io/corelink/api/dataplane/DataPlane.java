@@ -91,11 +91,13 @@ public final class DataPlane implements Plane {
         String rawPath = request.getHttpURI().getPath();
         List<String> segments = decodedSegments(rawPath);
         Route route = null;
-        Map<String, String> labels = null;
-        for (Route candidate : segments == null ? List.<Route>of() : routes) {
-            labels = candidate.method().equals(request.getMethod()) ? candidate.template().match(segments) : null;
-            if (labels != null) {
+        Map<String, String> labels = Map.of();
+        for (Route candidate : routes) {
+            Map<String, String> matched = segments != null && candidate.method().equals(request.getMethod())
+                    ? candidate.template().match(segments) : null;
+            if (matched != null) {
                 route = candidate;
+                labels = matched;
                 call.operation(route.name());
                 break;
             }

@@ -44,7 +44,7 @@ public final class TagResourceHandler implements Operation {
             });
         }
         violations.throwIfAny();
-        coreDevices.tag(arn, tags);
+        coreDevices.tag(arn, java.util.Objects.requireNonNull(tags));
         return ApiResponse.ok(Json.object());
     }
 }

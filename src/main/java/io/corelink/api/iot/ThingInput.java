@@ -16,12 +16,12 @@ final class ThingInput {
     private ThingInput() {
     }
 
-    static @Nullable ThingName thingName(Violations violations, ApiRequest request) {
+    static ThingName thingName(Violations violations, ApiRequest request) {
         return violations.required("thingName", request.label("thingName"), ThingName::of);
     }
 
     /** The attributes of an {@code attributePayload}, validated; null when the payload has none. */
-    static @Nullable ThingAttributes attributes(Violations violations, JsonBody payload) {
+    static @Nullable ThingAttributes attributes(Violations violations, @Nullable JsonBody payload) {
         if (payload == null) {
             return null;
         }

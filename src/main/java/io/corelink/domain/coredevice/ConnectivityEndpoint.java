@@ -1,5 +1,6 @@
 package io.corelink.domain.coredevice;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.error.InvalidValueException;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * One address at which client devices reach a core device's MQTT broker. {@code hostAddress} is not empty and
  * {@code portNumber} is 0..65535; {@code id} and {@code metadata} are free text and may be null.
  */
-public record ConnectivityEndpoint(String id, String hostAddress, int portNumber, String metadata) {
+public record ConnectivityEndpoint(@Nullable String id, String hostAddress, int portNumber, @Nullable String metadata) {
     public ConnectivityEndpoint {
         Objects.requireNonNull(hostAddress, "hostAddress");
     }

@@ -1,5 +1,6 @@
 package io.corelink.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.coredevice.ConnectivityEndpoint;
 import io.corelink.domain.coredevice.CoreDevice;
 import io.corelink.domain.coredevice.CoreDeviceStatus;
@@ -42,7 +43,7 @@ final class JdbcCoreDeviceRepository implements CoreDeviceRepository {
     }
 
     @Override
-    public List<CoreDevice> list(CoreDeviceStatus status, Instant now, ThingName after, int limit) {
+    public List<CoreDevice> list(@Nullable CoreDeviceStatus status, Instant now, @Nullable ThingName after, int limit) {
         String statement = status == null ? "listCoreDevices"
                 : status == CoreDeviceStatus.HEALTHY ? "listHealthyCoreDevices" : "listUnhealthyCoreDevices";
         return handle.createQuery(sql.get(statement))

@@ -1,5 +1,6 @@
 package io.corelink.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.certificate.CertificateId;
 import io.corelink.domain.thing.ThingName;
 import io.corelink.store.PrincipalRepository;
@@ -49,7 +50,7 @@ final class JdbcPrincipalRepository implements PrincipalRepository {
     }
 
     @Override
-    public List<CertificateId> listForThing(ThingName thing, CertificateId after, int limit) {
+    public List<CertificateId> listForThing(ThingName thing, @Nullable CertificateId after, int limit) {
         return handle.createQuery(sql.get("listPrincipalsOfThing"))
                 .bind("thing", thing.value())
                 .bind("after", after == null ? "" : after.value())
@@ -59,7 +60,7 @@ final class JdbcPrincipalRepository implements PrincipalRepository {
     }
 
     @Override
-    public List<ThingName> listThings(CertificateId certificate, ThingName after, int limit) {
+    public List<ThingName> listThings(CertificateId certificate, @Nullable ThingName after, int limit) {
         return handle.createQuery(sql.get("listThingsOfPrincipal"))
                 .bind("certificate", certificate.value())
                 .bind("after", after == null ? "" : after.value())

@@ -1,5 +1,6 @@
 package io.corelink.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.thing.Thing;
 import io.corelink.domain.thing.ThingAttributes;
 import io.corelink.domain.thing.ThingFilter;
@@ -85,7 +86,7 @@ final class JdbcThingRepository implements ThingRepository {
     }
 
     @Override
-    public List<Thing> list(ThingFilter filter, ThingName after, int limit) {
+    public List<Thing> list(ThingFilter filter, @Nullable ThingName after, int limit) {
         Query query;
         if (filter.attributeName() == null) {
             query = handle.createQuery(sql.get("listThings"));

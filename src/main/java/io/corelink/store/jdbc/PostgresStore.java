@@ -1,5 +1,6 @@
 package io.corelink.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import com.zaxxer.hikari.HikariDataSource;
 import io.corelink.store.Store;
 import io.corelink.store.StoreUnavailableException;
@@ -19,12 +20,13 @@ public final class PostgresStore {
     }
 
     /** @throws StoreUnavailableException when the database cannot be reached or migrated */
-    public static Store open(String url, String user, String password) {
+    public static Store open(String url, @Nullable String user, @Nullable String password) {
         return open(url, user, password, false, JdbcStore.DEFAULT_TIMEOUT);
     }
 
     /** @param validateMigrations run Flyway even when the schema is current, as {@code corelink migrate} does */
-    public static Store open(String url, String user, String password, boolean validateMigrations) {
+    public static Store open(String url, @Nullable String user, @Nullable String password,
+                             boolean validateMigrations) {
         return open(url, user, password, validateMigrations, JdbcStore.DEFAULT_TIMEOUT);
     }
 
@@ -32,7 +34,7 @@ public final class PostgresStore {
      * @param timeout how long a store call may wait for the database (a connection, a lock, a socket read, retries
      *     of serialisation failures) before it fails with {@link StoreUnavailableException}
      */
-    public static Store open(String url, String user, String password, boolean validateMigrations,
+    public static Store open(String url, @Nullable String user, @Nullable String password, boolean validateMigrations,
                              java.time.Duration timeout) {
         HikariDataSource pool = null;
         try {

@@ -1,5 +1,6 @@
 package io.corelink.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.store.StoreUnavailableException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,7 +35,8 @@ public final class StoreCopy {
      * @throws StoreUnavailableException when either side fails; the target is left as it was
      * @throws IllegalStateException when the target already holds data
      */
-    public static Map<String, Long> sqliteToPostgres(Path sqliteFile, String url, String user, String password) {
+    public static Map<String, Long> sqliteToPostgres(Path sqliteFile, String url, @Nullable String user,
+                                                     @Nullable String password) {
         PostgresStore.open(url, user, password).close(); // creates or upgrades the target's schema
         SqliteStore.open(sqliteFile).close(); // and brings the source to the same schema version
         PGSimpleDataSource target = new PGSimpleDataSource();

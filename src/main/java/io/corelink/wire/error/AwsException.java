@@ -1,5 +1,6 @@
 package io.corelink.wire.error;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class AwsException extends RuntimeException {
     public record ValidationField(String name, String message) {
     }
 
-    private static String echo(String value) {
+    private static String echo(@Nullable String value) {
         if (value == null) {
             return "null";
         }

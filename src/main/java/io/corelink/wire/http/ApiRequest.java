@@ -24,8 +24,9 @@ public record ApiRequest(
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    public @Nullable String label(String name) {
-        return labels.get(name);
+    /** A label of the matched route; every label of its template is there. */
+    public String label(String name) {
+        return java.util.Objects.requireNonNull(labels.get(name), name);
     }
 
     ApiRequest withRoute(Map<String, String> routeLabels, QueryParameters routeQuery) {

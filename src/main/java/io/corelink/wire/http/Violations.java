@@ -53,7 +53,7 @@ public final class Violations {
      *
      * @throws AwsException (cannot parse) at once when the value is not a decimal integer
      */
-    public @Nullable Integer integer(String member, String raw, int min, int max) {
+    public @Nullable Integer integer(String member, @Nullable String raw, int min, int max) {
         if (raw == null) {
             return null;
         }
@@ -75,7 +75,7 @@ public final class Violations {
     }
 
     /** An optional long query parameter. @throws AwsException (cannot parse) when it is not a decimal integer */
-    public @Nullable Long longValue(String member, String raw) {
+    public @Nullable Long longValue(String member, @Nullable String raw) {
         if (raw == null) {
             return null;
         }
@@ -87,7 +87,7 @@ public final class Violations {
     }
 
     /** An optional boolean query parameter. @throws AwsException (cannot parse) unless it is true or false */
-    public @Nullable Boolean bool(String member, String raw) {
+    public @Nullable Boolean bool(String member, @Nullable String raw) {
         if (raw == null) {
             return null;
         }
@@ -101,7 +101,8 @@ public final class Violations {
      * The keyset position sealed in a page token, or null when there is no token; a token that does not open for
      * {@code scope} (forged, altered, or from another listing) is recorded as a broken {@code member}.
      */
-    public <T> @Nullable T pageToken(PageTokens tokens, String member, String scope, String token, Function<String, T> parse) {
+    public <T> @Nullable T pageToken(PageTokens tokens, String member, String scope, @Nullable String token,
+                                     Function<String, T> parse) {
         if (token == null) {
             return null;
         }
@@ -120,7 +121,7 @@ public final class Violations {
     }
 
     /** Records a broken rule found by the caller. */
-    public void add(String member, String rule, String value) {
+    public void add(String member, String rule, @Nullable String value) {
         found.add(new FieldViolation(member, rule, value));
     }
 

@@ -1,5 +1,6 @@
 package io.corelink.wire.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.ServiceFamily;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public interface Plane {
      * @throws AwsException (or a domain exception) to refuse the request with that error
      * @throws IOException when the body cannot be read
      */
-    Invocation accept(Request request, Call call) throws IOException;
+    @Nullable Invocation accept(Request request, Call call) throws IOException;
 
     /** The service's retryable answer while the store cannot be reached. */
     AwsException unavailable(Call call);
