@@ -28,8 +28,17 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static ServeProcess run(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-jar",
-                jar().toString()));
+        return start(List.of(), env, args);
+    }
+
+    /** As {@link #run}, with files the process writes limited to {@code kibibytes} (a disk that fills up). */
+    static ServeProcess runWithFileSizeLimit(long kibibytes, Map<String, String> env, String... args) {
+        return start(List.of("bash", "-c", "ulimit -f " + kibibytes + "; exec \"$0\" \"$@\""), env, args);
+    }
+
+    private static ServeProcess start(List<String> prefix, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("CORELINK_"));

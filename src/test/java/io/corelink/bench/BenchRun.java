@@ -170,21 +170,29 @@ public final class BenchRun {
             batchAssociate(server, "warm-api-core", warmNames);
             AssociationBenchmark.rawAssociate(jdbc, "warm-raw-core", warmNames);
         }
-        // Four alternating rounds of fresh rows, API then raw: drift on a shared machine hits both sides alike.
+        // Ten alternating rounds of fresh rows, API then raw: drift on a shared machine hits both sides alike, and
+        // the spread of the rounds' ratios shows how steady the row is.
         long apiNanos = 0;
         long rawNanos = 0;
-        int rounds = 4;
+        int rounds = 10;
+        double[] roundRatios = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             List<String> slice = clients.subList(round * total / rounds, (round + 1) * total / rounds);
-            apiNanos += batchAssociate(server, "api-core", slice);
+            long api = batchAssociate(server, "api-core", slice);
             long rawStart = System.nanoTime();
             AssociationBenchmark.rawAssociate(jdbc, "raw-core", slice);
-            rawNanos += System.nanoTime() - rawStart;
+            long raw = System.nanoTime() - rawStart;
+            apiNanos += api;
+            rawNanos += raw;
+            roundRatios[round] = (double) raw / api;
         }
         double api = total / (apiNanos / 1e9);
         double raw = total / (rawNanos / 1e9);
         add("[" + store + "] BatchAssociate, 100/batch, signed, 4 clients / raw JDBC batch insert, same store",
                 api, "assoc/s", raw);
+        Arrays.sort(roundRatios);
+        add(String.format("[%s] BatchAssociate / raw, median of %d rounds (min %.2f, max %.2f)", store, rounds,
+                roundRatios[0], roundRatios[rounds - 1]), roundRatios[rounds / 2], "ratio", null);
     }
 
     /**
@@ -418,7 +426,59 @@ public final class BenchRun {
         add("Start-up to first 200, first start (creates the store, root CA, keys) / bare JDK HTTP server",
                 median(3, () -> startUp(serve(Files.createTempDirectory("corelink-benchrun-first").resolve("data")),
                         false, null)), "ms", bare);
+        add("RSS of an idle server, ./corelink serve without JAVA_OPTS / the JVM's default max heap (RAM / 4)",
+                idleRss(empty) / 1048576.0, "MiB", defaultMaxHeap() / 1048576.0);
         return bare;
+    }
+
+    /** RSS of {@code ./corelink serve} as a user starts it (no JAVA_OPTS), 5 s after it first answered health. */
+    private static long idleRss(Path dataDir) throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder("./corelink", "serve", "--data-dir", dataDir.toString(), "--port",
+                Integer.toString(port), "--data-plane-port", "0").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("CORELINK_ACCESS_KEY_ID", KEY);
+        builder.environment().put("CORELINK_SECRET_ACCESS_KEY", SECRET);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_corelink/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        Process process = builder.start();
+        try {
+            long start = System.nanoTime();
+            while (true) {
+                try {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                if (!process.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(120)) {
+                    throw new IllegalStateException("the process did not become healthy");
+                }
+                Thread.sleep(20);
+            }
+            Thread.sleep(5_000);
+            return rss(process.pid());
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** What the JVM would take as its max heap on this machine without the launcher's setting: a quarter of RAM. */
+    private static long defaultMaxHeap() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024 / 4;
+            }
+        }
+        return -1;
     }
 
     private interface Measurement {

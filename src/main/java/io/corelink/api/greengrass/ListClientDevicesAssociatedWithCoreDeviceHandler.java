@@ -1,5 +1,6 @@
 package io.corelink.api.greengrass;
 
+import io.corelink.api.paging.Paging;
 import io.corelink.domain.association.AssociatedClientDevice;
 import io.corelink.domain.thing.ThingName;
 import io.corelink.service.AssociationService;
@@ -46,10 +47,7 @@ public final class ListClientDevicesAssociatedWithCoreDeviceHandler implements O
                     .put("thingName", device.thingName().value())
                     .put("associationTimestamp", Json.timestamp(device.associatedAt()));
         }
-        if (page.hasMore()) {
-            response.put("nextToken", tokens.seal(scope(core), page.items().get(page.items().size() - 1)
-                    .thingName().value()));
-        }
+        Paging.addNextToken(response, "nextToken", tokens, scope(core), page, device -> device.thingName().value());
         return ApiResponse.ok(response);
     }
 

@@ -1,5 +1,6 @@
 package io.corelink.api.greengrass;
 
+import io.corelink.api.paging.Paging;
 import io.corelink.domain.validation.Constraints;
 import io.corelink.domain.coredevice.CoreDevice;
 import io.corelink.domain.coredevice.CoreDeviceStatus;
@@ -58,9 +59,7 @@ public final class ListCoreDevicesHandler implements Operation {
         ObjectNode response = Json.object();
         ArrayNode items = response.putArray("coreDevices");
         page.items().forEach(device -> items.add(CoreDeviceJson.summary(device, coreDevices.statusOf(device))));
-        if (page.hasMore()) {
-            response.put("nextToken", tokens.seal(scope, page.items().get(page.items().size() - 1).name().value()));
-        }
+        Paging.addNextToken(response, "nextToken", tokens, scope, page, device -> device.name().value());
         return ApiResponse.ok(response);
     }
 }

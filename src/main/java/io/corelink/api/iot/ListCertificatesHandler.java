@@ -1,5 +1,6 @@
 package io.corelink.api.iot;
 
+import io.corelink.api.paging.Paging;
 import io.corelink.domain.certificate.CertificatePosition;
 import io.corelink.domain.certificate.Certificate;
 import io.corelink.domain.certificate.CertificateId;
@@ -46,10 +47,8 @@ public final class ListCertificatesHandler implements Operation {
         ObjectNode response = Json.object();
         ArrayNode items = response.putArray("certificates");
         page.items().forEach(c -> items.add(CertificateJson.listed(c, certificates)));
-        if (page.hasMore()) {
-            Certificate last = page.items().get(page.items().size() - 1);
-            response.put("nextMarker", tokens.seal(scope, last.createdAt().toEpochMilli() + "/" + last.id().value()));
-        }
+        Paging.addNextToken(response, "nextMarker", tokens, scope, page,
+                last -> last.createdAt().toEpochMilli() + "/" + last.id().value());
         return ApiResponse.ok(response);
     }
 

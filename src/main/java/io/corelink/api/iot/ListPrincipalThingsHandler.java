@@ -1,5 +1,6 @@
 package io.corelink.api.iot;
 
+import io.corelink.api.paging.Paging;
 import io.corelink.domain.thing.ThingName;
 import io.corelink.service.Page;
 import io.corelink.service.PrincipalService;
@@ -37,9 +38,7 @@ public final class ListPrincipalThingsHandler implements Operation {
         ObjectNode response = Json.object();
         ArrayNode items = response.putArray("things");
         page.items().forEach(name -> items.add(name.value()));
-        if (page.hasMore()) {
-            response.put("nextToken", tokens.seal(scope(principal), page.items().get(page.items().size() - 1).value()));
-        }
+        Paging.addNextToken(response, "nextToken", tokens, scope(principal), page, ThingName::value);
         return ApiResponse.ok(response);
     }
 

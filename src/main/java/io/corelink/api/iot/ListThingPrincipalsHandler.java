@@ -1,5 +1,6 @@
 package io.corelink.api.iot;
 
+import io.corelink.api.paging.Paging;
 import io.corelink.domain.certificate.CertificateId;
 import io.corelink.domain.thing.ThingName;
 import io.corelink.service.Page;
@@ -38,9 +39,7 @@ public final class ListThingPrincipalsHandler implements Operation {
         ObjectNode response = Json.object();
         ArrayNode items = response.putArray("principals");
         page.items().forEach(id -> items.add(principalArn(id)));
-        if (page.hasMore()) {
-            response.put("nextToken", tokens.seal(scope(thing), page.items().get(page.items().size() - 1).value()));
-        }
+        Paging.addNextToken(response, "nextToken", tokens, scope(thing), page, CertificateId::value);
         return ApiResponse.ok(response);
     }
 

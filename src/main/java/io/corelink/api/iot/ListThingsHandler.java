@@ -1,5 +1,6 @@
 package io.corelink.api.iot;
 
+import io.corelink.api.paging.Paging;
 import io.corelink.domain.thing.Thing;
 import io.corelink.domain.thing.ThingAttributes;
 import io.corelink.domain.thing.ThingFilter;
@@ -61,9 +62,7 @@ public final class ListThingsHandler implements Operation {
         ObjectNode response = Json.object();
         ArrayNode items = response.putArray("things");
         page.items().forEach(thing -> items.add(ThingJson.listed(thing, things)));
-        if (page.hasMore()) {
-            response.put("nextToken", tokens.seal(scope, page.items().get(page.items().size() - 1).name().value()));
-        }
+        Paging.addNextToken(response, "nextToken", tokens, scope, page, thing -> thing.name().value());
         return ApiResponse.ok(response);
     }
 

@@ -167,7 +167,7 @@ final class GroupCommit {
     }
 
     private static StoreUnavailableException unavailable(Throwable cause) {
-        return new StoreUnavailableException("database operation failed", cause);
+        return new StoreUnavailableException("database operation failed: " + DatabaseProblems.explain(cause), cause);
     }
 
     /** One caller's work and, once {@link #done}, its outcome. Guarded by the writer lock. */
