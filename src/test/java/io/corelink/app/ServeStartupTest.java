@@ -22,24 +22,10 @@ class ServeStartupTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
 
     private static CorelinkServer start(Path dataDir, String keyId, String secret) {
         ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withDataPlanePorts(List.of(0));
@@ -63,7 +49,7 @@ class ServeStartupTest {
                 new String[] {"--database-url", "jdbc:mysql://db.example/corelink?password=hunter2"})) {
             List<String> command = new java.util.ArrayList<>(List.of("serve", "--data-dir", dataDir.toString()));
             command.addAll(List.of(args));
-            Run run = run(command.toArray(String[]::new));
+            CommandRun run = run(command.toArray(String[]::new));
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err()).as(String.join(" ", args)).startsWith("corelink: ").hasLineCount(1)
                     .endsWith("(see 'corelink serve --help')\n").doesNotContain("hunter2").doesNotContain("Exception");
@@ -158,14 +144,14 @@ class ServeStartupTest {
 
     @Test
     void anUnusableDataDirectory_isNamedInWords() {
-        Run proc = run("serve", "--data-dir", "/proc/corelink-x", "--port", "0", "--data-plane-port", "0");
+        CommandRun proc = run("serve", "--data-dir", "/proc/corelink-x", "--port", "0", "--data-plane-port", "0");
         assertThat(proc.exit()).isEqualTo(1);
         assertThat(proc.err()).isEqualTo("corelink: cannot create the data directory /proc/corelink-x: no such file or "
                 + "directory; choose another --data-dir\n");
-        Run endpoint = run("diagnose-discovery", "sensor-1", "--endpoint", "127.0.0.1:8080");
+        CommandRun endpoint = run("diagnose-discovery", "sensor-1", "--endpoint", "127.0.0.1:8080");
         assertThat(endpoint.err()).isEqualTo("corelink: --endpoint must be a URL such as http://127.0.0.1:8080, not "
                 + "'127.0.0.1:8080'\n");
-        Run refused = run("diagnose-discovery", "sensor-1", "--endpoint", "http://127.0.0.1:1", "--data-dir",
+        CommandRun refused = run("diagnose-discovery", "sensor-1", "--endpoint", "http://127.0.0.1:1", "--data-dir",
                 tmp.toString());
         assertThat(refused.err()).startsWith("corelink: ").doesNotContain("Exception").hasLineCount(1);
     }

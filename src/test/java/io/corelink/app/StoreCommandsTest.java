@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.corelink.domain.Account;
 import io.corelink.store.jdbc.SqliteStore;
 import io.corelink.testing.TestPostgres;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,24 +31,10 @@ class StoreCommandsTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
 
     private static CorelinkServer serve(Path dataDir, String databaseUrl) {
         return CorelinkServer.start(new ServerConfig(dataDir, "127.0.0.1", 0, List.of(0), List.of(),
@@ -74,20 +58,20 @@ class StoreCommandsTest {
     @Test
     void migrate_createsOrUpgradesAStore_andRefusesADataDirectoryInUse() {
         Path dataDir = tmp.resolve("migrate");
-        Run typo = run("migrate", "--data-dir", dataDir.toString());
+        CommandRun typo = run("migrate", "--data-dir", dataDir.toString());
         assertThat(typo.exit()).isEqualTo(1);
         assertThat(typo.err().strip()).isEqualTo("corelink: there is no data directory at " + dataDir
                 + "; check --data-dir");
         assertThat(dataDir).as("a mistyped --data-dir creates nothing").doesNotExist();
         serve(dataDir, null).close();
-        Run migrated = run("migrate", "--data-dir", dataDir.toString());
+        CommandRun migrated = run("migrate", "--data-dir", dataDir.toString());
         assertThat(migrated.exit()).as(migrated.err()).isZero();
         assertThat(migrated.out()).contains("latest schema version");
         assertThat(SqliteStore.isCorelinkDatabase(dataDir.resolve("corelink.db"))).isTrue();
 
         CorelinkServer server = serve(dataDir, null);
         try {
-            Run busy = run("migrate", "--data-dir", dataDir.toString());
+            CommandRun busy = run("migrate", "--data-dir", dataDir.toString());
             assertThat(busy.exit()).isEqualTo(1);
             assertThat(busy.err().strip()).contains("in use by another Corelink server").doesNotContain("\n");
         } finally {
@@ -119,7 +103,7 @@ class StoreCommandsTest {
                 }
             });
             Thread.sleep(200);
-            Run backedUp = run("backup", "--data-dir", dataDir.toString(), "--output", backup.toString());
+            CommandRun backedUp = run("backup", "--data-dir", dataDir.toString(), "--output", backup.toString());
             writing.set(false);
             writer.get();
             assertThat(backedUp.exit()).as(backedUp.err()).isZero();
@@ -132,7 +116,7 @@ class StoreCommandsTest {
 
         Path restored = tmp.resolve("restored");
         Files.createDirectory(restored);
-        Run restore = run("restore", "--data-dir", restored.toString(), "--input", backup.toString());
+        CommandRun restore = run("restore", "--data-dir", restored.toString(), "--input", backup.toString());
         assertThat(restore.exit()).as(restore.err()).isZero();
         CorelinkServer again = serve(restored, null);
         try (IotClient iot = iot(again)) {
@@ -144,7 +128,7 @@ class StoreCommandsTest {
             again.close();
         }
         Files.writeString(tmp.resolve("garbage.db"), "not a database");
-        Run refused = run("restore", "--data-dir", restored.toString(), "--input", tmp.resolve("garbage.db").toString());
+        CommandRun refused = run("restore", "--data-dir", restored.toString(), "--input", tmp.resolve("garbage.db").toString());
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("is not a Corelink SQLite backup");
     }
@@ -171,7 +155,7 @@ class StoreCommandsTest {
         }
         String rootCa = Files.readString(dataDir.resolve("ca/root-ca.pem"));
         String postgres = TestPostgres.newDatabase();
-        Run copy = run("copy-store", "--data-dir", dataDir.toString(), "--to-database-url", postgres,
+        CommandRun copy = run("copy-store", "--data-dir", dataDir.toString(), "--to-database-url", postgres,
                 "--to-database-user", "postgres");
         assertThat(copy.exit()).as(copy.err()).isZero();
         assertThat(copy.out()).contains("copied 2 rows of thing").contains("copied 1 rows of client_device_association");
@@ -222,7 +206,7 @@ class StoreCommandsTest {
         }
         assertThat(Files.readString(target.resolve("admin-credentials"))).contains("AKIAOTHERKEY00000001");
 
-        Run restore = run("restore", "--data-dir", target.toString(), "--input", backup.toString());
+        CommandRun restore = run("restore", "--data-dir", target.toString(), "--input", backup.toString());
 
         assertThat(restore.exit()).as(restore.err()).isZero();
         Path safetyCopy = target.resolve("corelink.db.before-restore");
@@ -243,7 +227,7 @@ class StoreCommandsTest {
     @Test
     void storeCommands_refuseWhatWasNotMeant_inOnePlainSentence() throws Exception {
         Path missing = tmp.resolve("no-such-dir");
-        Run backup = run("backup", "--data-dir", missing.toString(), "--output", tmp.resolve("b.db").toString());
+        CommandRun backup = run("backup", "--data-dir", missing.toString(), "--output", tmp.resolve("b.db").toString());
         assertThat(backup.exit()).isEqualTo(1);
         assertThat(backup.err()).isEqualTo("corelink: there is no data directory at " + missing
                 + "; check --data-dir\n");
@@ -251,25 +235,25 @@ class StoreCommandsTest {
         Path dataDir = tmp.resolve("present");
         serve(dataDir, null).close();
         Path intoMissing = tmp.resolve("nowhere/b.db");
-        Run output = run("backup", "--data-dir", dataDir.toString(), "--output", intoMissing.toString());
+        CommandRun output = run("backup", "--data-dir", dataDir.toString(), "--output", intoMissing.toString());
         assertThat(output.err()).as("blames the output, not the source").isEqualTo("corelink: cannot write the backup to "
                 + intoMissing + ": there is no directory " + intoMissing.getParent() + "\n");
 
-        Run noInput = run("restore", "--data-dir", dataDir.toString(), "--input", tmp.resolve("gone.db").toString());
+        CommandRun noInput = run("restore", "--data-dir", dataDir.toString(), "--input", tmp.resolve("gone.db").toString());
         assertThat(noInput.err()).isEqualTo("corelink: there is no file at " + tmp.resolve("gone.db")
                 + "; check --input\n");
-        Run restoreMissing = run("restore", "--data-dir", missing.toString(), "--input",
+        CommandRun restoreMissing = run("restore", "--data-dir", missing.toString(), "--input",
                 dataDir.resolve("corelink.db").toString());
         assertThat(restoreMissing.err()).contains("there is no data directory at " + missing);
         assertThat(missing).doesNotExist();
 
-        Run unreachable = run("migrate", "--database-url", "jdbc:postgresql://127.0.0.1:1/corelink");
+        CommandRun unreachable = run("migrate", "--database-url", "jdbc:postgresql://127.0.0.1:1/corelink");
         assertThat(unreachable.exit()).isEqualTo(1);
         assertThat(unreachable.err()).startsWith("corelink: migration failed: cannot open the PostgreSQL store at "
                 + "jdbc:postgresql://127.0.0.1:1/corelink: ").contains("is it running").doesNotContain("Exception")
                 .endsWith("\n").hasLineCount(1);
 
-        Run copyMissing = run("copy-store", "--data-dir", missing.toString(), "--to-database-url",
+        CommandRun copyMissing = run("copy-store", "--data-dir", missing.toString(), "--to-database-url",
                 "jdbc:postgresql://127.0.0.1:1/x");
         assertThat(copyMissing.err()).contains("there is no data directory at " + missing);
     }

@@ -444,25 +444,9 @@ public final class BenchRun {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("CORELINK_ACCESS_KEY_ID", KEY);
         builder.environment().put("CORELINK_SECRET_ACCESS_KEY", SECRET);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_corelink/health"))
-                .timeout(Duration.ofSeconds(2)).build();
         Process process = builder.start();
         try {
-            long start = System.nanoTime();
-            while (true) {
-                try {
-                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                if (!process.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(120)) {
-                    throw new IllegalStateException("the process did not become healthy");
-                }
-                Thread.sleep(20);
-            }
+            awaitHealthy(process, port, System.nanoTime());
             Thread.sleep(5_000);
             return rss(process.pid());
         } finally {
@@ -535,25 +519,10 @@ public final class BenchRun {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("CORELINK_ACCESS_KEY_ID", KEY);
         builder.environment().put("CORELINK_SECRET_ACCESS_KEY", SECRET);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_corelink/health"))
-                .timeout(Duration.ofSeconds(2)).build();
         long start = System.nanoTime();
         Process process = builder.start();
         try {
-            while (true) {
-                try {
-                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                if (!process.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(120)) {
-                    throw new IllegalStateException("the process did not become healthy");
-                }
-                Thread.sleep(5);
-            }
+            awaitHealthy(process, port, start);
             double millis = (System.nanoTime() - start) / 1e6;
             if (memory != null) {
                 SignedClient signed = new SignedClient(URI.create("http://127.0.0.1:" + port), KEY, SECRET);
@@ -569,6 +538,26 @@ public final class BenchRun {
         } finally {
             process.destroy();
             process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Polls the process's health check until it answers 200 (every 5 ms; at most 120 s from {@code start}). */
+    private static void awaitHealthy(Process process, int port, long start) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_corelink/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(120)) {
+                throw new IllegalStateException("the process did not become healthy");
+            }
+            Thread.sleep(5);
         }
     }
 
