@@ -51,8 +51,14 @@ final class AdministratorKey {
         Path file = dataDir.resolve(CREDENTIALS_FILE);
         // The file is written before the key is stored, so that a stored key always has its secret on disk.
         Path temporary = writeTemporary(file, content(newKeyId, secret));
-        boolean inserted = store.write(tx -> tx.credentials().insertAdministratorKeyIfAbsent(newKeyId, secret,
-                clock.instant()));
+        boolean inserted;
+        try {
+            inserted = store.write(tx -> tx.credentials().insertAdministratorKeyIfAbsent(newKeyId, secret,
+                    clock.instant()));
+        } catch (RuntimeException e) {
+            deleteQuietly(temporary); // no secret is left behind for a key that was never stored
+            throw e;
+        }
         try {
             if (!inserted) {
                 Files.deleteIfExists(temporary); // another node of the deployment generated it first
@@ -85,6 +91,7 @@ final class AdministratorKey {
         String content = content(keyId, secret);
         try {
             if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+                DataDirectory.setMode(file, "rw-------");
                 return false;
             }
             DataDirectory.writeAtomically(file, content, "rw-------");
@@ -106,12 +113,19 @@ final class AdministratorKey {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.deleteIfExists(temporary);
-            Files.createFile(temporary);
-            DataDirectory.setMode(temporary, "rw-------");
+            DataDirectory.createWithMode(temporary, "rw-------");
             Files.writeString(temporary, content, StandardCharsets.UTF_8);
             return temporary;
         } catch (IOException e) {
-            throw new StartupException("cannot write " + file + ": " + e.getClass().getSimpleName());
+            throw new StartupException("cannot write " + file + ": " + DataDirectory.describe(e));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // start-up fails anyway; the next start overwrites it
         }
     }
 

@@ -52,7 +52,6 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -285,8 +284,8 @@ public final class CorelinkServer implements AutoCloseable {
     private static QueuedThreadPool threadPool(String name, int maxThreads) {
         QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
         pool.setName(name);
-        // Virtual threads where the JVM has them (21+); platform threads on 17.
-        pool.setVirtualThreadsExecutor(VirtualThreads.getDefaultVirtualThreadsExecutor());
+        // Platform threads, also where the JVM has virtual ones: Jetty would run blocking handlers on the JVM's one
+        // shared, unbounded virtual-thread executor, and the per-plane bound would no longer hold.
         return pool;
     }
 

@@ -88,6 +88,9 @@ public final class DataDirectory implements AutoCloseable {
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
                 lock = null;
+            } catch (IOException e) {
+                channel.close();
+                throw e;
             }
             if (lock == null) {
                 channel.close();
@@ -146,10 +149,23 @@ public final class DataDirectory implements AutoCloseable {
     static void writeAtomically(Path file, String content, String mode) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
-        Files.createFile(temporary);
-        setMode(temporary, mode);
-        Files.writeString(temporary, content, StandardCharsets.US_ASCII);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        createWithMode(temporary, mode);
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Creates an empty file that has {@code mode} from its first moment (not the umask's, then changed). */
+    static void createWithMode(Path file, String mode) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode)));
+            setMode(file, mode); // the umask may have taken bits away that the mode has
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
     }
 
     /** Sets a POSIX mode where the file system has them. */

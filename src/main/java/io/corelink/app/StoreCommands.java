@@ -160,7 +160,19 @@ final class StoreCommands {
             Path safetyCopy = database.resolveSibling(database.getFileName() + BEFORE_RESTORE_SUFFIX);
             Path partial = database.resolveSibling(database.getFileName() + BEFORE_RESTORE_SUFFIX + ".tmp");
             Files.deleteIfExists(partial);
-            SqliteStore.backup(database, partial);
+            try {
+                SqliteStore.backup(database, partial);
+            } catch (StoreUnavailableException unreadable) {
+                // A damaged store is what a restore is for: keep its bytes as they are (its WAL beside them).
+                Files.copy(database, partial, StandardCopyOption.REPLACE_EXISTING);
+                DataDirectory.setMode(partial, "rw-------");
+                Path wal = database.resolveSibling(database.getFileName() + "-wal");
+                if (Files.exists(wal)) {
+                    Path walCopy = safetyCopy.resolveSibling(safetyCopy.getFileName() + "-wal");
+                    Files.copy(wal, walCopy, StandardCopyOption.REPLACE_EXISTING);
+                    DataDirectory.setMode(walCopy, "rw-------");
+                }
+            }
             Files.move(partial, safetyCopy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return safetyCopy;
         }

@@ -38,8 +38,9 @@ public interface Store extends AutoCloseable {
     boolean isHealthy();
 
     /**
-     * Why writes fail, when the last write this node tried failed for a reason of the database's (a full disk, a
-     * read-only file); empty once a write succeeds again. For health checks: reads may still work.
+     * Why writes fail, when a recent write failed because the database refuses to store anything (a full disk, a
+     * read-only file); empty once a write succeeds again, or a minute after the last such failure. For health checks:
+     * reads may still work.
      */
     default java.util.Optional<String> writeProblem() {
         return java.util.Optional.empty();

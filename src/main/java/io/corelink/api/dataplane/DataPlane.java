@@ -113,9 +113,14 @@ public final class DataPlane implements Plane {
         if (route == null) {
             throw new AwsException(AwsError.UnknownOperationException, "No operation matches this request");
         }
+        QueryParameters query;
+        try {
+            query = QueryParameters.parse(request.getHttpURI().getQuery());
+        } catch (IllegalArgumentException e) {
+            throw AwsException.cannotParse(ServiceFamily.GREENGRASS, "The query string has a malformed percent-escape");
+        }
         ApiRequest apiRequest = new ApiRequest(call.requestId(), request.getMethod(), rawPath,
-                request.getHttpURI().getQuery(), Map.of(), RequestBody.read(request), labels,
-                QueryParameters.parse(request.getHttpURI().getQuery()));
+                request.getHttpURI().getQuery(), Map.of(), RequestBody.read(request), labels, query);
         DataPlaneOperation operation = route.operation();
         return () -> operation.handle(apiRequest, caller.get());
     }

@@ -61,6 +61,26 @@ final class DatabaseProblems {
         };
     }
 
+    /**
+     * Whether the failure is the database refusing to store anything (a full disk, a read-only file or file system,
+     * a disk error), as opposed to a conflict, a busy pool or a lost connection: the kind of failure that makes a
+     * node unfit to take writes until an operator acts.
+     */
+    static boolean refusesWrites(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                String message = sql.getMessage() == null ? "" : sql.getMessage().toLowerCase(Locale.ROOT);
+                if (state.equals("53100") || state.equals("25006") || state.startsWith("58")
+                        || message.contains("sqlite_full") || message.contains("sqlite_readonly")
+                        || message.contains("sqlite_ioerr")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The SQLite driver reports its result codes in the message ("[SQLITE_FULL] ..."). */
     private static @Nullable String sqliteProblem(String message) {
         if (message.contains("sqlite_full")) {

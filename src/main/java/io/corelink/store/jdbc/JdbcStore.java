@@ -53,7 +53,9 @@ public final class JdbcStore implements Store {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     private static final int KEY_LOCKS = 256;
     private final Duration timeout;
+    private static final long WRITE_PROBLEM_MEMORY_NANOS = TimeUnit.SECONDS.toNanos(60);
     private volatile @Nullable String writeProblem;
+    private volatile long writeProblemAt;
     private final ReentrantLock[] keyLocks = new ReentrantLock[KEY_LOCKS];
 
     JdbcStore(HikariDataSource readPool, HikariDataSource writePool, Dialect dialect, Duration timeout) {
@@ -109,9 +111,16 @@ public final class JdbcStore implements Store {
         try {
             T result = groupCommit == null ? writeWithRetries(work) : groupCommit.write(work);
             writeProblem = null;
+            writeProblemAt = 0;
             return result;
         } catch (StoreUnavailableException e) {
-            writeProblem = DatabaseProblems.explain(e);
+            // Only the database refusing to store anything marks writes as failing: a conflict, a busy pool or a
+            // lost connection says nothing about the next write. The mark fades after WRITE_PROBLEM_MEMORY
+            // unless a write fails so again, so that a node taken out of rotation is not kept out for good.
+            if (DatabaseProblems.refusesWrites(e)) {
+                writeProblem = DatabaseProblems.explain(e);
+                writeProblemAt = System.nanoTime();
+            }
             throw e;
         } finally {
             // Also after a failed transaction: a cache may then refill needlessly, never stay stale.
@@ -206,7 +215,11 @@ public final class JdbcStore implements Store {
 
     @Override
     public java.util.Optional<String> writeProblem() {
-        return java.util.Optional.ofNullable(writeProblem);
+        String problem = writeProblem;
+        if (problem != null && System.nanoTime() - writeProblemAt > WRITE_PROBLEM_MEMORY_NANOS) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(problem);
     }
 
     @Override

@@ -38,25 +38,17 @@ public final class PostgresStore {
                              java.time.Duration timeout) {
         HikariDataSource pool = null;
         try {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setUrl(url);
-            if (user != null) {
-                dataSource.setUser(user);
-            }
-            if (password != null) {
-                dataSource.setPassword(password);
-            }
-            dataSource.setReWriteBatchedInserts(true);
             int seconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
-            dataSource.setConnectTimeout(seconds);
-            dataSource.setLoginTimeout(seconds);
-            // A database that stops answering (a dropped network) fails a call instead of holding it forever.
-            dataSource.setSocketTimeout(seconds + 1);
-            pool = JdbcStore.pool("corelink-postgresql", dataSource, POOL_SIZE, false, timeout);
+            // A database that stops answering (a dropped network) fails a call instead of holding it forever; a
+            // migration, which may rightly take long, runs on connections of its own without that bound.
+            PGSimpleDataSource requests = dataSource(url, user, password, seconds);
+            requests.setSocketTimeout(seconds + 1);
+            pool = JdbcStore.pool("corelink-postgresql", requests, POOL_SIZE, false, timeout);
+            PGSimpleDataSource migrations = dataSource(url, user, password, seconds);
             if (validateMigrations) {
-                Migrations.migrate(pool, COLLATE_C);
+                Migrations.migrate(migrations, COLLATE_C);
             } else {
-                Migrations.migrateIfBehind(pool, COLLATE_C);
+                Migrations.migrateIfBehind(migrations, COLLATE_C);
             }
             return new JdbcStore(pool, pool, JdbcStore.Dialect.POSTGRESQL, timeout);
         } catch (RuntimeException e) {
@@ -66,6 +58,22 @@ public final class PostgresStore {
             throw new StoreUnavailableException("cannot open the PostgreSQL store at " + withoutQuery(url) + ": "
                     + DatabaseProblems.explain(e), e);
         }
+    }
+
+    private static PGSimpleDataSource dataSource(String url, @Nullable String user, @Nullable String password,
+                                                 int connectSeconds) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        if (user != null) {
+            dataSource.setUser(user);
+        }
+        if (password != null) {
+            dataSource.setPassword(password);
+        }
+        dataSource.setReWriteBatchedInserts(true);
+        dataSource.setConnectTimeout(connectSeconds);
+        dataSource.setLoginTimeout(connectSeconds);
+        return dataSource;
     }
 
     /** The URL without its query, which may carry a password, for messages. */

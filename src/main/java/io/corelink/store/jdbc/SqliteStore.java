@@ -52,14 +52,37 @@ public final class SqliteStore {
      * @throws StoreUnavailableException when the database cannot be read or the copy written
      */
     public static void backup(Path databaseFile, Path target) {
+        // The copy holds every secret: it is written inside a directory only the owner may enter, made private, and
+        // only then moved to where it was asked for (VACUUM INTO creates its file with the umask's mode).
+        Path staging;
+        try {
+            staging = Files.createTempDirectory(target.toAbsolutePath().getParent(), ".corelink-backup-",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new StoreUnavailableException("cannot back up " + databaseFile + ": cannot write next to " + target,
+                    e);
+        }
+        Path staged = staging.resolve("backup.db");
         try (java.sql.Connection connection = dataSource("jdbc:sqlite:" + databaseFile.toAbsolutePath(), true)
                 .getConnection(); java.sql.PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
-            vacuum.setString(1, target.toAbsolutePath().toString());
+            vacuum.setString(1, staged.toString());
             vacuum.execute();
+            restrictPermissions(staged);
+            Files.move(staged, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (java.sql.SQLException e) {
             throw new StoreUnavailableException("cannot back up " + databaseFile + ": " + DatabaseProblems.explain(e), e);
+        } catch (java.io.IOException e) {
+            throw new StoreUnavailableException("cannot back up " + databaseFile + ": cannot move the copy to "
+                    + target, e);
+        } finally {
+            try {
+                Files.deleteIfExists(staged);
+                Files.deleteIfExists(staging);
+            } catch (java.io.IOException e) {
+                // a leftover private directory is harmless
+            }
         }
-        restrictPermissions(target);
     }
 
     /** Whether {@code file} is a healthy SQLite database with Corelink's schema. */

@@ -79,16 +79,24 @@ public final class RequestPipeline extends Handler.Abstract {
 
     /**
      * A malformed request (bad chunking, a bad percent-escape: Jetty's {@link HttpException}s and
-     * {@link IllegalArgumentException}) is the client's fault and a 400; a client that went away gets nothing; only
-     * what remains is a fault of Corelink's own, a 500 logged at ERROR.
+     * {@link IllegalArgumentException}) is the client's fault and a 400; an {@link IOException} can only come from
+     * reading the body (a client that went away, or let it time out) and gets no answer; only what remains is a fault
+     * of Corelink's own, a 500 logged at ERROR. An {@code IllegalArgumentException} is logged at WARN too: it may also
+     * be a mistake of ours that a client's input exposed.
      */
     private static void renderFault(Response response, Callback callback, Call call, Exception e) {
-        if (e instanceof HttpException || e instanceof IllegalArgumentException
-                || e.getCause() instanceof HttpException) {
+        if (e instanceof HttpException || e.getCause() instanceof HttpException) {
             renderError(response, callback, call, AwsException.cannotParse(call.family(),
                     "The request could not be parsed"));
-        } else if (e instanceof EofException) {
-            call.failed(Call.CLOSED, null, "the client closed the connection before sending its whole request");
+        } else if (e instanceof IllegalArgumentException) {
+            LOG.warn("request {} ({}) could not be parsed: {}", call.requestId(), call.operation(),
+                    SafeLog.describe(e));
+            renderError(response, callback, call, AwsException.cannotParse(call.family(),
+                    "The request could not be parsed"));
+        } else if (e instanceof IOException) {
+            call.failed(Call.CLOSED, null, e instanceof EofException
+                    ? "the client closed the connection before sending its whole request"
+                    : "the request's body did not arrive in time");
             callback.failed(e);
         } else {
             LOG.error("request {} ({}) failed: {}", call.requestId(), call.operation(), SafeLog.describe(e));
