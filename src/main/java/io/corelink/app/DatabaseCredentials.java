@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The PostgreSQL user and password of {@code serve}, {@code migrate} and {@code copy-store}. The password comes from
+ * The PostgreSQL user and password of {@code serve} and {@code migrate}. The password comes from
  * {@code CORELINK_DATABASE_PASSWORD} or a file ({@code --database-password-file}, first line): a password given with
  * {@code --database-password} works but is visible to every local user in {@code ps}, so it is warned about.
  */
