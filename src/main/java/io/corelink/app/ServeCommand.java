@@ -82,6 +82,7 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         server.close();
+        io.corelink.app.logging.LogConfiguration.flush();
         System.out.println("corelink: stopped");
         return 0;
     }

@@ -35,7 +35,7 @@ public final class AssociationService {
      * @throws ResourceNotFoundException when the core device is not a thing
      */
     public List<EntryError> associate(String coreName, @Nullable List<String> entryNames) {
-        return store.writeSerialized(coreName, tx -> {
+        return store.write(tx -> {
             Lookup lookup = lookUp(tx, coreName, entryNames);
             if (entryNames == null) {
                 return List.of();
@@ -58,7 +58,7 @@ public final class AssociationService {
      * @throws ResourceNotFoundException when the core device is not a thing
      */
     public List<EntryError> disassociate(String coreName, @Nullable List<String> entryNames) {
-        return store.writeSerialized(coreName, tx -> {
+        return store.write(tx -> {
             Lookup lookup = lookUp(tx, coreName, entryNames);
             if (entryNames == null) {
                 return List.of();

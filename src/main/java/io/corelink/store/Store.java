@@ -20,15 +20,6 @@ public interface Store extends AutoCloseable {
     <T> T write(Function<StoreTransaction, T> work);
 
     /**
-     * As {@link #write}, for writes that all touch one resource (the associations of one core device): writes with
-     * the same {@code key} do not run concurrently on this node, so that a database that detects conflicts between
-     * concurrent writers sees fewer of them. A store whose writes never conflict just writes.
-     */
-    default <T> T writeSerialized(String key, Function<StoreTransaction, T> work) {
-        return write(work);
-    }
-
-    /**
      * A number that grows with every write transaction this node commits; caches of derived data compare it to know
      * that nothing changed here since they were filled.
      */

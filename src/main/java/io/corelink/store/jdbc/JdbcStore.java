@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import io.corelink.store.Store;
 import io.corelink.store.StoreTransaction;
 import io.corelink.store.StoreUnavailableException;
@@ -51,18 +50,13 @@ public final class JdbcStore implements Store {
 
     /** How long a store call may wait for the database unless configured otherwise ({@code --store-timeout}). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-    private static final int KEY_LOCKS = 256;
     private final Duration timeout;
     private static final long WRITE_PROBLEM_MEMORY_NANOS = TimeUnit.SECONDS.toNanos(60);
     private volatile @Nullable String writeProblem;
     private volatile long writeProblemAt;
-    private final ReentrantLock[] keyLocks = new ReentrantLock[KEY_LOCKS];
 
     JdbcStore(HikariDataSource readPool, HikariDataSource writePool, Dialect dialect, Duration timeout) {
         this.timeout = timeout;
-        for (int i = 0; i < KEY_LOCKS; i++) {
-            keyLocks[i] = new ReentrantLock(true);
-        }
         this.readPool = readPool;
         this.writePool = writePool;
         this.reader = Jdbi.create(readPool);
@@ -131,34 +125,6 @@ public final class JdbcStore implements Store {
     @Override
     public long changeCount() {
         return changes.sum();
-    }
-
-    /**
-     * Writes that name the same key run one after the other on this node (a fair lock, waited for at most the store
-     * timeout). Only a store whose database detects conflicts needs it (PostgreSQL: two nodes then meet at most two
-     * concurrent writers of one core device, and a conflict is retried); SQLite's one writer runs every write in
-     * turn already, and its group commit would lose its groups to the lock.
-     */
-    @Override
-    public <T> T writeSerialized(String key, Function<StoreTransaction, T> work) {
-        if (!dialect.retrySerializationFailures()) {
-            return write(work);
-        }
-        ReentrantLock lock = keyLocks[Math.floorMod(key.hashCode(), KEY_LOCKS)];
-        try {
-            if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new StoreUnavailableException("waited too long for concurrent writes of the same resource",
-                        null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted", e);
-        }
-        try {
-            return write(work);
-        } finally {
-            lock.unlock();
-        }
     }
 
     /**

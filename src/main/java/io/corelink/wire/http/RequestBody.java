@@ -4,9 +4,7 @@ import io.corelink.wire.error.AwsError;
 import io.corelink.wire.error.AwsException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.io.EndPoint;
-import org.eclipse.jetty.util.thread.Scheduler;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -35,25 +33,47 @@ public final class RequestBody {
             return EMPTY;
         }
         // A body must arrive within its deadline, however slowly its bytes trickle in (each byte would otherwise
-        // restart the idle timeout and keep this thread): past it, the connection is closed.
-        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
-        Scheduler.Task deadline = request.getComponents().getScheduler().schedule(endPoint::close,
-                deadlineMillis(declared), TimeUnit.MILLISECONDS);
+        // restart the idle timeout and keep this thread): checked after every read, so a read blocks at most one idle
+        // timeout past it, and then the connection is closed. No timer per request: the hot path stays a plain read.
+        long deadline = System.nanoTime() + deadlineMillis(declared) * 1_000_000;
+        int limit = declared > 0 ? (int) declared : MAX_BYTES + 1;
+        byte[] buffer = new byte[declared > 0 ? (int) declared : 8192];
+        int filled = 0;
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(declared > 0 ? (int) declared : MAX_BYTES + 1);
-            if (body.length > MAX_BYTES) {
-                throw tooLarge();
+            while (filled < limit) {
+                if (filled == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, Math.min(limit, buffer.length * 2));
+                }
+                int read = in.read(buffer, filled, buffer.length - filled);
+                if (read < 0) {
+                    break;
+                }
+                filled += read;
+                if (filled < limit && System.nanoTime() - deadline > 0) {
+                    request.getConnectionMetaData().getConnection().getEndPoint().close();
+                    throw new DeadlinePassed();
+                }
             }
-            return body;
-        } finally {
-            deadline.cancel();
         }
+        if (filled > MAX_BYTES) {
+            throw tooLarge();
+        }
+        return filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled);
     }
 
     /** {@link #BASE_DEADLINE_MS}, plus the time the body takes at {@link #MIN_BYTES_PER_SECOND}. */
     static long deadlineMillis(long declaredLength) {
         long length = declaredLength < 0 ? MAX_BYTES : declaredLength;
         return BASE_DEADLINE_MS + length * 1000 / MIN_BYTES_PER_SECOND;
+    }
+
+    /** The body did not arrive within its deadline; the connection is closed. */
+    public static final class DeadlinePassed extends EofException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlinePassed() {
+            super("the request body did not arrive within its deadline");
+        }
     }
 
     private static AwsException tooLarge() {

@@ -5,6 +5,7 @@ import io.corelink.store.StoreUnavailableException;
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.DomainErrors;
 import io.corelink.wire.http.ApiResponse;
+import io.corelink.wire.http.RequestBody;
 import io.corelink.wire.http.RequestIds;
 import io.corelink.wire.http.ResponseWriter;
 import io.corelink.wire.http.SafeLog;
@@ -94,9 +95,9 @@ public final class RequestPipeline extends Handler.Abstract {
             renderError(response, callback, call, AwsException.cannotParse(call.family(),
                     "The request could not be parsed"));
         } else if (e instanceof IOException) {
-            call.failed(Call.CLOSED, null, e instanceof EofException
-                    ? "the client closed the connection before sending its whole request"
-                    : "the request's body did not arrive in time");
+            call.failed(Call.CLOSED, null, e instanceof RequestBody.DeadlinePassed
+                    ? "the request's body did not arrive within its deadline"
+                    : "the client closed the connection, or let it time out, before sending its whole request");
             callback.failed(e);
         } else {
             LOG.error("request {} ({}) failed: {}", call.requestId(), call.operation(), SafeLog.describe(e));

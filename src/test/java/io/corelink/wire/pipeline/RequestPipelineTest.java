@@ -216,4 +216,36 @@ class RequestPipelineTest {
         assertThat(reason).doesNotContain("\n").doesNotContain("\"").hasSize(AccessLog.MAX_REASON + 1)
                 .startsWith("line one?line 'two'");
     }
+
+    @Test
+    void aBodyTricklingPastItsDeadline_hasItsConnectionClosed() throws Exception {
+        // A known key and a current date pass every check but the signature's, so the body is read: 100 bytes
+        // announced, one sent a second. The deadline for 100 bytes is 10 s and a few milliseconds.
+        String now = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+        URI endpoint = client.endpoint();
+        long started = System.nanoTime();
+        try (java.net.Socket socket = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(30_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /greengrass/echo/core HTTP/1.1\r\nHost: x\r\nAuthorization: AWS4-HMAC-SHA256 Credential="
+                    + KEY + "/" + now.substring(0, 8) + "/us-east-1/greengrass/aws4_request, SignedHeaders=host;"
+                    + "x-amz-date, Signature=" + "0".repeat(64) + "\r\nX-Amz-Date: " + now
+                    + "\r\nContent-Length: 100\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            boolean closed = false;
+            for (int i = 0; i < 25 && !closed; i++) {
+                try {
+                    out.write('{');
+                    out.flush();
+                    Thread.sleep(1_000);
+                } catch (java.io.IOException e) {
+                    closed = true;
+                }
+            }
+            int answer = closed ? -1 : socket.getInputStream().read();
+            assertThat(closed || answer == -1).as("closed without an answer").isTrue();
+        }
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertThat(seconds).as("the deadline, not the 25 s the client would have taken").isBetween(9L, 20L);
+    }
 }
