@@ -244,10 +244,11 @@ public final class CorelinkServer implements AutoCloseable {
         String url = config.databaseUrl();
         try {
             if (url == null) {
-                return SqliteStore.open(dataDir.resolve(DATABASE_FILE));
+                return SqliteStore.open(dataDir.resolve(DATABASE_FILE), false, config.storeTimeout());
             }
             if (url.startsWith("jdbc:sqlite:")) {
-                return SqliteStore.open(Path.of(url.substring("jdbc:sqlite:".length())));
+                return SqliteStore.open(Path.of(url.substring("jdbc:sqlite:".length())), false,
+                        config.storeTimeout());
             }
         } catch (StoreUnavailableException e) {
             throw new StartupException(e.getMessage(), e);

@@ -3,9 +3,11 @@ package io.corelink.store.jdbc;
 import org.jspecify.annotations.Nullable;
 import io.corelink.store.StoreTransaction;
 import io.corelink.store.StoreUnavailableException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -39,21 +41,23 @@ final class GroupCommit {
     private static final String SAVEPOINT = "corelink_write";
 
     private final Jdbi writer;
+    private final Duration timeout;
     private final Function<Handle, StoreTransaction> transactions;
     private final ReentrantLock writerLock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
     private final LongAdder transactionCount = new LongAdder();
     private @Nullable Handle handle; // guarded by writerLock
 
-    GroupCommit(Jdbi writer, Function<Handle, StoreTransaction> transactions) {
+    GroupCommit(Jdbi writer, Function<Handle, StoreTransaction> transactions, Duration timeout) {
         this.writer = writer;
         this.transactions = transactions;
+        this.timeout = timeout;
     }
 
     <T> T write(Function<StoreTransaction, T> work) {
         Pending<T> pending = new Pending<>(work);
         queue.add(pending);
-        writerLock.lock();
+        acquireWriter(pending);
         try {
             // Whoever holds the lock drains the queue from its head, so ours runs in this loop unless an earlier
             // holder already ran it; the fields of a Pending are written and read under the lock.
@@ -64,6 +68,28 @@ final class GroupCommit {
             writerLock.unlock();
         }
         return pending.outcome();
+    }
+
+    /**
+     * Takes the writer lock within the store timeout. A write that could not get it in time is taken back out of
+     * the queue and fails, having changed nothing; one that a group already took is waited for, since its outcome is
+     * decided.
+     */
+    private void acquireWriter(Pending<?> pending) {
+        boolean locked;
+        try {
+            locked = writerLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            locked = false;
+        }
+        if (!locked) {
+            if (queue.remove(pending)) {
+                throw new StoreUnavailableException("the store's writer stayed busy for longer than "
+                        + timeout.toMillis() + " ms", null);
+            }
+            writerLock.lock();
+        }
     }
 
     /** How many writes wait to run. */

@@ -66,7 +66,7 @@ public final class JdbcStore implements Store {
         if (dialect.groupCommit()) {
             // The group-commit writer keeps one handle open, and with it its prepared statements.
             writer.setStatementBuilderFactory(connection -> new CachingStatementBuilder());
-            this.groupCommit = new GroupCommit(writer, handle -> new JdbcTransaction(handle, sql));
+            this.groupCommit = new GroupCommit(writer, handle -> new JdbcTransaction(handle, sql), timeout);
         } else {
             this.groupCommit = null;
         }

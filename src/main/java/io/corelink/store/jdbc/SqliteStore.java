@@ -30,15 +30,19 @@ public final class SqliteStore {
      *     {@code corelink migrate} does
      */
     public static Store open(Path databaseFile, boolean validateMigrations) {
+        return open(databaseFile, validateMigrations, JdbcStore.DEFAULT_TIMEOUT);
+    }
+
+    /** @param timeout how long a write may wait for the one writer before it fails, having changed nothing */
+    public static Store open(Path databaseFile, boolean validateMigrations, java.time.Duration timeout) {
         String url = "jdbc:sqlite:" + databaseFile.toAbsolutePath();
         try {
             migrate(url, validateMigrations);
             restrictPermissions(databaseFile);
             SQLiteDataSource writes = dataSource(url, false);
             SQLiteDataSource reads = dataSource(url, true);
-            return new JdbcStore(JdbcStore.pool("corelink-read", reads, READERS, true, JdbcStore.DEFAULT_TIMEOUT),
-                    JdbcStore.pool("corelink-write", writes, 1, false, JdbcStore.DEFAULT_TIMEOUT),
-                    JdbcStore.Dialect.SQLITE, JdbcStore.DEFAULT_TIMEOUT);
+            return new JdbcStore(JdbcStore.pool("corelink-read", reads, READERS, true, timeout),
+                    JdbcStore.pool("corelink-write", writes, 1, false, timeout), JdbcStore.Dialect.SQLITE, timeout);
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("cannot open the SQLite store " + databaseFile + ": "
                     + DatabaseProblems.explain(e), e);

@@ -4,11 +4,12 @@ import io.corelink.wire.error.AwsError;
 import io.corelink.wire.error.AwsException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -114,14 +115,34 @@ public final class SigV4Verifier {
         }
     }
 
+    /**
+     * {@code yyyyMMdd'T'HHmmss'Z'} read by hand: {@code DateTimeFormatter.parse} was a few per cent of a signed
+     * request's server CPU (JFR, bench row 1), for a fixed 16-character form.
+     */
     private static Instant parseAmzDate(String amzDate) {
         try {
-            return AMZ_DATE.parse(amzDate, Instant::from);
-        } catch (DateTimeParseException e) {
+            if (amzDate.length() != 16 || amzDate.charAt(8) != 'T' || amzDate.charAt(15) != 'Z') {
+                throw new DateTimeException("not the basic format");
+            }
+            return LocalDateTime.of(digits(amzDate, 0, 4), digits(amzDate, 4, 6), digits(amzDate, 6, 8),
+                    digits(amzDate, 9, 11), digits(amzDate, 11, 13), digits(amzDate, 13, 15)).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
             throw new AwsException(AwsError.IncompleteSignatureException,
                     "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'. See "
                             + "http://en.wikipedia.org/wiki/ISO_8601");
         }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new DateTimeException("not a digit");
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private void checkScope(AuthorizationHeader header, String amzDate) {

@@ -140,6 +140,31 @@ class GroupCommitTest {
         assertThat(store.queuedWrites()).isEqualTo(writers);
     }
 
+    @Test
+    void aWriteThatCannotGetTheWriterWithinTheTimeout_failsAndChangesNothing() throws Exception {
+        try (JdbcStore bounded = (JdbcStore) SqliteStore.open(dir.resolve("bounded.db"), false,
+                java.time.Duration.ofMillis(300))) {
+            CountDownLatch running = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<String> holder = threads.submit(() -> bounded.write(tx -> {
+                running.countDown();
+                await(release);
+                return tx.settings().putIfAbsent("holder", "1");
+            }));
+            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> bounded.write(tx -> tx.settings().putIfAbsent("late", "1")))
+                    .isInstanceOf(io.corelink.store.StoreUnavailableException.class)
+                    .hasMessageContaining("writer stayed busy");
+            assertThat((System.nanoTime() - started) / 1_000_000).isBetween(250L, 5_000L);
+            release.countDown();
+            assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo("1");
+            assertThat(bounded.<Optional<String>>read(tx -> tx.settings().find("late")))
+                    .as("the late write never ran").isEmpty();
+            assertThat(bounded.queuedWrites()).isZero();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
