@@ -130,8 +130,7 @@ public final class DataPlane implements Plane {
         if (DISCOVER.equals(call.operation())) {
             return new AwsException(AwsError.ServiceUnavailableException, "Service is unavailable. Retry later.");
         }
-        return new AwsException(AwsError.InternalServerException,
-                "The service cannot reach its store. Retry later. Request id " + call.requestId() + ".");
+        return Plane.greengrassUnavailable(call);
     }
 
     /** The path's segments, each percent-decoded once; null when one has a malformed escape. */

@@ -103,8 +103,7 @@ public final class ControlPlane implements Plane {
     public AwsException unavailable(Call call) {
         return call.family() == ServiceFamily.IOT
                 ? new AwsException(AwsError.ServiceUnavailableException, "Service is unavailable. Retry later.")
-                : new AwsException(AwsError.InternalServerException,
-                        "The service cannot reach its store. Retry later. Request id " + call.requestId() + ".");
+                : Plane.greengrassUnavailable(call);
     }
 
     private static void requireJson(byte[] body, String contentType) {

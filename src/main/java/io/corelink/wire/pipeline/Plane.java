@@ -1,6 +1,7 @@
 package io.corelink.wire.pipeline;
 
 import org.jspecify.annotations.Nullable;
+import io.corelink.wire.error.AwsError;
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.ServiceFamily;
 import java.io.IOException;
@@ -30,4 +31,10 @@ public interface Plane {
 
     /** The service's retryable answer while the store cannot be reached. */
     AwsException unavailable(Call call);
+
+    /** Greengrass's retryable answer while the store cannot be reached: 500, with {@code Retry-After}. */
+    static AwsException greengrassUnavailable(Call call) {
+        return new AwsException(AwsError.InternalServerException,
+                "The service cannot reach its store. Retry later. Request id " + call.requestId() + ".");
+    }
 }
