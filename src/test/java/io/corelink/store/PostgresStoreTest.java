@@ -7,7 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** The same store contracts against a real PostgreSQL 17. */
 class PostgresStoreTest implements ThingRepositoryContract, AssociationRepositoryContract,
-        CertificateRepositoryContract, DiscoveryRepositoryContract {
+        CertificateRepositoryContract, DiscoveryRepositoryContract, CoreDeviceRepositoryContract,
+        PrincipalRepositoryContract, CredentialRepositoryContract, SettingRepositoryContract {
     private Store store;
 
     @BeforeEach

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The store contracts against a real SQLite file. */
 class SqliteStoreTest implements ThingRepositoryContract, AssociationRepositoryContract, CertificateRepositoryContract,
-        DiscoveryRepositoryContract {
+        DiscoveryRepositoryContract, CoreDeviceRepositoryContract, PrincipalRepositoryContract,
+        CredentialRepositoryContract, SettingRepositoryContract {
     @TempDir
     Path dir;
     private Store store;
