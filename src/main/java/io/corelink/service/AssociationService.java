@@ -34,7 +34,7 @@ public final class AssociationService {
      * @return the failed entries, in request order
      * @throws ResourceNotFoundException when the core device is not a thing
      */
-    public List<EntryError> associate(String coreName, @Nullable List<String> entryNames) {
+    public List<EntryError> associate(ThingName coreName, @Nullable List<String> entryNames) {
         return store.write(tx -> {
             Lookup lookup = lookUp(tx, coreName, entryNames);
             if (entryNames == null) {
@@ -57,7 +57,7 @@ public final class AssociationService {
      * @param entryNames as for {@link #associate}
      * @throws ResourceNotFoundException when the core device is not a thing
      */
-    public List<EntryError> disassociate(String coreName, @Nullable List<String> entryNames) {
+    public List<EntryError> disassociate(ThingName coreName, @Nullable List<String> entryNames) {
         return store.write(tx -> {
             Lookup lookup = lookUp(tx, coreName, entryNames);
             if (entryNames == null) {
@@ -76,7 +76,7 @@ public final class AssociationService {
      *
      * @throws ResourceNotFoundException when the core device is not a thing
      */
-    public Page<AssociatedClientDevice> list(String coreName, @Nullable ThingName after, int limit) {
+    public Page<AssociatedClientDevice> list(ThingName coreName, @Nullable ThingName after, int limit) {
         return store.read(tx -> {
             ThingName core = lookUp(tx, coreName, null).core();
             return Page.of(tx.associations().list(core, after, limit + 1), limit);
@@ -88,21 +88,13 @@ public final class AssociationService {
     }
 
     /** @throws ResourceNotFoundException when the core device is not a thing */
-    private static Lookup lookUp(StoreTransaction tx, String coreName, @Nullable List<String> entryNames) {
-        if (!ThingName.isValid(coreName)) {
-            throw notFound(coreName);
-        }
-        ThingName core = ThingName.of(coreName);
+    private static Lookup lookUp(StoreTransaction tx, ThingName core, @Nullable List<String> entryNames) {
         Set<ThingName> names = new HashSet<>(entryNames == null ? Set.of() : BatchPlan.candidates(core, entryNames));
         names.add(core);
         Set<ThingName> existing = tx.things().existing(names);
         if (!existing.contains(core)) {
-            throw notFound(coreName);
+            throw ResourceNotFoundException.thing(core.value());
         }
         return new Lookup(core, existing);
-    }
-
-    private static ResourceNotFoundException notFound(String coreName) {
-        return new ResourceNotFoundException("thing", coreName, "Thing " + coreName + " cannot be found.");
     }
 }

@@ -40,7 +40,7 @@ public final class CoreDeviceService {
     }
 
     /** @throws ResourceNotFoundException when the thing is not a core device */
-    public Described get(String name) {
+    public Described get(ThingName name) {
         Instant now = clock.instant();
         return store.read(tx -> {
             CoreDevice device = requireCoreDevice(tx, name);
@@ -63,7 +63,7 @@ public final class CoreDeviceService {
      *
      * @throws ResourceNotFoundException when the thing is not a core device
      */
-    public void delete(String name) {
+    public void delete(ThingName name) {
         store.write(tx -> {
             CoreDevice device = requireCoreDevice(tx, name);
             tx.coreDevices().delete(device.name());
@@ -76,7 +76,7 @@ public final class CoreDeviceService {
      *
      * @throws ResourceNotFoundException when there is no such thing
      */
-    public List<ConnectivityEndpoint> connectivity(String thingName) {
+    public List<ConnectivityEndpoint> connectivity(ThingName thingName) {
         return store.read(tx -> {
             ThingName thing = requireThing(tx, thingName);
             return tx.coreDevices().connectivity(thing);
@@ -89,7 +89,7 @@ public final class CoreDeviceService {
      * @return the new version
      * @throws ResourceNotFoundException when there is no such thing
      */
-    public String updateConnectivity(String thingName, List<ConnectivityEndpoint> endpoints) {
+    public String updateConnectivity(ThingName thingName, List<ConnectivityEndpoint> endpoints) {
         String version = UUID.randomUUID().toString();
         store.write(tx -> {
             ThingName thing = requireThing(tx, thingName);
@@ -139,28 +139,19 @@ public final class CoreDeviceService {
     private ThingName requireTagged(StoreTransaction tx, String resourceArn) {
         String name = account.coreDeviceOf(resourceArn).orElseThrow(() -> new ResourceNotFoundException(
                 "resource", resourceArn, "Resource " + resourceArn + " cannot be found."));
-        if (!ThingName.isValid(name) || tx.coreDevices().find(ThingName.of(name)).isEmpty()) {
-            throw new ResourceNotFoundException("coreDevice", resourceArn, "Resource " + resourceArn
-                    + " cannot be found.");
-        }
-        return ThingName.of(name);
+        return ThingName.parse(name).filter(device -> tx.coreDevices().find(device).isPresent())
+                .orElseThrow(() -> new ResourceNotFoundException("coreDevice", resourceArn, "Resource " + resourceArn
+                        + " cannot be found."));
     }
 
-    private static CoreDevice requireCoreDevice(StoreTransaction tx, String name) {
-        if (!ThingName.isValid(name)) {
-            throw notACoreDevice(name);
-        }
-        return tx.coreDevices().find(ThingName.of(name)).orElseThrow(() -> notACoreDevice(name));
+    private static CoreDevice requireCoreDevice(StoreTransaction tx, ThingName name) {
+        return tx.coreDevices().find(name).orElseThrow(() -> ResourceNotFoundException.coreDevice(name.value()));
     }
 
-    private static ThingName requireThing(StoreTransaction tx, String name) {
-        if (!ThingName.isValid(name) || tx.things().existing(List.of(ThingName.of(name))).isEmpty()) {
-            throw new ResourceNotFoundException("thing", name, "Thing " + name + " cannot be found.");
+    private static ThingName requireThing(StoreTransaction tx, ThingName name) {
+        if (tx.things().existing(List.of(name)).isEmpty()) {
+            throw ResourceNotFoundException.thing(name.value());
         }
-        return ThingName.of(name);
-    }
-
-    private static ResourceNotFoundException notACoreDevice(String name) {
-        return new ResourceNotFoundException("coreDevice", name, "Core device " + name + " cannot be found.");
+        return name;
     }
 }

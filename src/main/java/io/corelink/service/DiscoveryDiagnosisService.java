@@ -12,16 +12,13 @@ public final class DiscoveryDiagnosisService {
         this.store = store;
     }
 
-    public DiscoveryDiagnosis diagnose(String thingName) {
-        if (!ThingName.isValid(thingName)) {
-            return DiscoveryDiagnosis.unknownThing(thingName);
-        }
-        ThingName thing = ThingName.of(thingName);
+    /** The diagnosis of {@code thing}; of an unknown thing when there is none. */
+    public DiscoveryDiagnosis diagnose(ThingName thing) {
         return store.read(tx -> {
             if (tx.things().existing(java.util.List.of(thing)).isEmpty()) {
-                return DiscoveryDiagnosis.unknownThing(thingName);
+                return DiscoveryDiagnosis.unknownThing(thing.value());
             }
-            return DiscoveryDiagnosis.of(thingName, tx.discovery().certificatesOf(thing),
+            return DiscoveryDiagnosis.of(thing.value(), tx.discovery().certificatesOf(thing),
                     tx.discovery().coresOf(thing));
         });
     }

@@ -49,21 +49,21 @@ class AssociationServiceRoundTripTest {
 
     @Test
     void associate_isThreeStatements_forOneEntryOrAHundred() {
-        assertThat(statements(() -> associations.associate("core", clients(1)))).isEqualTo(3);
-        assertThat(statements(() -> associations.associate("core", clients(100)))).isEqualTo(3);
+        assertThat(statements(() -> associations.associate(ThingName.of("core"), clients(1)))).isEqualTo(3);
+        assertThat(statements(() -> associations.associate(ThingName.of("core"), clients(100)))).isEqualTo(3);
     }
 
     @Test
     void disassociate_isThreeStatements_forOneEntryOrAHundred() {
-        associations.associate("core", clients(100));
-        assertThat(statements(() -> associations.disassociate("core", clients(1)))).isEqualTo(3);
-        assertThat(statements(() -> associations.disassociate("core", clients(100)))).isEqualTo(3);
+        associations.associate(ThingName.of("core"), clients(100));
+        assertThat(statements(() -> associations.disassociate(ThingName.of("core"), clients(1)))).isEqualTo(3);
+        assertThat(statements(() -> associations.disassociate(ThingName.of("core"), clients(100)))).isEqualTo(3);
     }
 
     @Test
     void aPage_isTwoStatements_whateverItsSize() {
-        associations.associate("core", clients(100));
-        assertThat(statements(() -> associations.list("core", null, 1))).isEqualTo(2);
-        assertThat(statements(() -> associations.list("core", ThingName.of("c-50"), 100))).isEqualTo(2);
+        associations.associate(ThingName.of("core"), clients(100));
+        assertThat(statements(() -> associations.list(ThingName.of("core"), null, 1))).isEqualTo(2);
+        assertThat(statements(() -> associations.list(ThingName.of("core"), ThingName.of("c-50"), 100))).isEqualTo(2);
     }
 }

@@ -1,6 +1,8 @@
 package io.corelink.api.greengrass;
 
 import org.jspecify.annotations.Nullable;
+import io.corelink.domain.error.ResourceNotFoundException;
+import io.corelink.domain.thing.ThingName;
 import io.corelink.domain.validation.Constraints;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.ApiRequest;
@@ -49,6 +51,20 @@ final class AssociationInput {
             names.add(name);
         }
         return names;
+    }
+
+    /**
+     * The thing {@code name} (valid by this model's rules) names: a name the IoT registry cannot hold names no thing.
+     *
+     * @throws ResourceNotFoundException ("Thing … cannot be found.") when {@code name} is not a legal thing name
+     */
+    static ThingName thing(String name) {
+        return ThingName.parse(name).orElseThrow(() -> ResourceNotFoundException.thing(name));
+    }
+
+    /** As {@link #thing}, for operations whose "not found" names a core device. */
+    static ThingName coreDevice(String name) {
+        return ThingName.parse(name).orElseThrow(() -> ResourceNotFoundException.coreDevice(name));
     }
 
     private static String iotThingName(String value) {

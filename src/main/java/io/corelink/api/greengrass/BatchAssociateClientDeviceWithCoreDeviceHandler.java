@@ -25,6 +25,6 @@ public final class BatchAssociateClientDeviceWithCoreDeviceHandler implements Op
         String core = AssociationInput.coreDeviceThingName(violations, request);
         List<String> entries = AssociationInput.entryNames(violations, request);
         violations.throwIfAny();
-        return ApiResponse.ok(ErrorEntries.of(associations.associate(core, entries)));
+        return ApiResponse.ok(ErrorEntries.of(associations.associate(AssociationInput.thing(core), entries)));
     }
 }

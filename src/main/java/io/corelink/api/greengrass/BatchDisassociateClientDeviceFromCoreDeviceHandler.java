@@ -25,6 +25,6 @@ public final class BatchDisassociateClientDeviceFromCoreDeviceHandler implements
         String core = AssociationInput.coreDeviceThingName(violations, request);
         List<String> entries = AssociationInput.entryNames(violations, request);
         violations.throwIfAny();
-        return ApiResponse.ok(ErrorEntries.of(associations.disassociate(core, entries)));
+        return ApiResponse.ok(ErrorEntries.of(associations.disassociate(AssociationInput.thing(core), entries)));
     }
 }

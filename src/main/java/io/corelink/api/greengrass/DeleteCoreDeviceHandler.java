@@ -23,7 +23,7 @@ public final class DeleteCoreDeviceHandler implements Operation {
         Violations violations = new Violations(ServiceFamily.GREENGRASS);
         String name = AssociationInput.coreDeviceThingName(violations, request);
         violations.throwIfAny();
-        coreDevices.delete(name);
+        coreDevices.delete(AssociationInput.coreDevice(name));
         return ApiResponse.noContent();
     }
 }

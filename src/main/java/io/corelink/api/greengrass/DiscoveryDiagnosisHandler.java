@@ -2,6 +2,7 @@ package io.corelink.api.greengrass;
 
 import io.corelink.domain.validation.Constraints;
 import io.corelink.domain.discovery.DiscoveryDiagnosis;
+import io.corelink.domain.thing.ThingName;
 import io.corelink.service.DiscoveryDiagnosisService;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.ApiRequest;
@@ -31,7 +32,8 @@ public final class DiscoveryDiagnosisHandler implements Operation {
             return value;
         });
         violations.throwIfAny();
-        DiscoveryDiagnosis result = diagnosis.diagnose(thing);
+        DiscoveryDiagnosis result = ThingName.parse(thing).map(diagnosis::diagnose)
+                .orElseGet(() -> DiscoveryDiagnosis.unknownThing(thing));
         ObjectNode body = Json.object();
         body.put("thingName", result.thingName());
         body.put("thingExists", result.thingExists());

@@ -26,7 +26,7 @@ public final class GetConnectivityInfoHandler implements Operation {
         String thing = ConnectivityInput.thingName(violations, request);
         violations.throwIfAny();
         List<ConnectivityEndpoint> endpoints = ConnectivityInput.forKnownThing(thing,
-                () -> coreDevices.connectivity(thing));
+                () -> coreDevices.connectivity(AssociationInput.thing(thing)));
         return ApiResponse.ok(body(endpoints));
     }
 

@@ -21,7 +21,7 @@ public final class GetCoreDeviceHandler implements Operation {
         Violations violations = new Violations(ServiceFamily.GREENGRASS);
         String name = AssociationInput.coreDeviceThingName(violations, request);
         violations.throwIfAny();
-        CoreDeviceService.Described described = coreDevices.get(name);
+        CoreDeviceService.Described described = coreDevices.get(AssociationInput.coreDevice(name));
         ObjectNode response = CoreDeviceJson.summary(described.device(), described.status());
         response.set("tags", CoreDeviceJson.tags(described.tags()));
         return ApiResponse.ok(response);

@@ -38,7 +38,7 @@ public final class ListClientDevicesAssociatedWithCoreDeviceHandler implements O
         ThingName after = core == null ? null
                 : violations.pageToken(tokens, "nextToken", scope(core), token, ThingName::of);
         violations.throwIfAny();
-        Page<AssociatedClientDevice> page = associations.list(core, after,
+        Page<AssociatedClientDevice> page = associations.list(AssociationInput.thing(core), after,
                 maxResults == null ? DEFAULT_PAGE : maxResults);
         ObjectNode response = Json.object();
         ArrayNode devices = response.putArray("associatedClientDevices");

@@ -28,7 +28,8 @@ public final class UpdateConnectivityInfoHandler implements Operation {
         String thing = ConnectivityInput.thingName(violations, request);
         List<ConnectivityEndpoint> endpoints = ConnectivityInput.endpoints(violations, request);
         violations.throwIfAny();
-        String version = ConnectivityInput.forKnownThing(thing, () -> coreDevices.updateConnectivity(thing, endpoints));
+        String version = ConnectivityInput.forKnownThing(thing, () -> coreDevices.updateConnectivity(
+                AssociationInput.thing(thing), endpoints));
         ObjectNode response = Json.object();
         response.put("Version", version);
         return ApiResponse.ok(response);

@@ -24,8 +24,8 @@ public final class BatchPlan {
     public static Set<ThingName> candidates(ThingName core, List<String> entryNames) {
         Set<ThingName> names = new LinkedHashSet<>();
         for (String name : new LinkedHashSet<>(entryNames)) {
-            if (!name.equals(core.value()) && ThingName.isValid(name)) {
-                names.add(ThingName.of(name));
+            if (!name.equals(core.value())) {
+                ThingName.parse(name).ifPresent(names::add);
             }
         }
         return names;
@@ -44,12 +44,8 @@ public final class BatchPlan {
                 errors.add(EntryError.selfAssociation(name));
                 continue;
             }
-            ThingName thing = ThingName.isValid(name) ? ThingName.of(name) : null;
-            if (thing != null && (existing.contains(thing) || stillAssociated.contains(thing))) {
-                targets.add(thing);
-            } else {
-                errors.add(EntryError.notFound(name));
-            }
+            ThingName.parse(name).filter(thing -> existing.contains(thing) || stillAssociated.contains(thing))
+                    .ifPresentOrElse(targets::add, () -> errors.add(EntryError.notFound(name)));
         }
         return new BatchPlan(targets, errors);
     }

@@ -14,6 +14,16 @@ public final class ResourceNotFoundException extends DomainException {
         this.resourceId = Objects.requireNonNull(resourceId);
     }
 
+    /** No thing has this name (as the request sent it: valid or not). */
+    public static ResourceNotFoundException thing(String name) {
+        return new ResourceNotFoundException("thing", name, "Thing " + name + " cannot be found.");
+    }
+
+    /** This name (as the request sent it) names no core device. */
+    public static ResourceNotFoundException coreDevice(String name) {
+        return new ResourceNotFoundException("coreDevice", name, "Core device " + name + " cannot be found.");
+    }
+
     public String resourceType() {
         return resourceType;
     }

@@ -279,6 +279,30 @@ class CoreDevicesTest {
         assertThat(greengrass.listTagsForResource(r -> r.resourceArn(arn("cd:tags"))).tags()).hasSize(2);
     }
 
+    @Test
+    void aNameGreengrassAcceptsButIotCannotHold_namesNothing_withEachOperationsOwnAnswer() {
+        String name = "cd.not an iot name";
+        assertThatThrownBy(() -> greengrass.getCoreDevice(r -> r.coreDeviceThingName(name)))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Core device " + name
+                            + " cannot be found.");
+                });
+        assertThatThrownBy(() -> greengrass.deleteCoreDevice(r -> r.coreDeviceThingName(name)))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).isEqualTo("Core device " + name + " cannot be found."));
+        assertThatThrownBy(() -> associate(name, "cd-client"))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).isEqualTo("Thing " + name + " cannot be found."));
+        assertThatThrownBy(() -> greengrass.listClientDevicesAssociatedWithCoreDevice(r -> r
+                .coreDeviceThingName(name))).isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).isEqualTo("Thing " + name + " cannot be found."));
+        assertValidation(() -> greengrass.getConnectivityInfo(r -> r.thingName(name)), "thingName");
+        assertValidation(() -> greengrass.updateConnectivityInfo(r -> r.thingName(name)
+                .connectivityInfo(ConnectivityInfo.builder().hostAddress("10.0.0.1").portNumber(8883).build())),
+                "thingName");
+    }
+
     private static List<String> names(ListCoreDevicesResponse response) {
         return response.coreDevices().stream().map(CoreDevice::coreDeviceThingName).toList();
     }

@@ -110,6 +110,11 @@ class DiscoveryDiagnosisTest {
     }
 
     @Test
+    void aNameIotCannotHold_isAnUnknownThing() {
+        assertThat(diagnose("dd.dotted")).startsWith("{\"thingName\":\"dd.dotted\",\"thingExists\":false,");
+    }
+
+    @Test
     void theCommand_explainsAnUnknownThing_andFailsInOneLineWithoutCredentials() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
