@@ -10,7 +10,7 @@ import io.corelink.store.Store;
 import io.corelink.store.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -34,14 +34,11 @@ public final class AssociationService {
      * @return the failed entries, in request order
      * @throws ResourceNotFoundException when the core device is not a thing
      */
-    public List<EntryError> associate(ThingName coreName, @Nullable List<String> entryNames) {
+    public List<EntryError> associate(ThingName core, @Nullable List<String> entryNames) {
+        BatchPlan.Entries entries = BatchPlan.entries(core, entryNames == null ? List.of() : entryNames);
         return store.write(tx -> {
-            Lookup lookup = lookUp(tx, coreName, entryNames);
-            if (entryNames == null) {
-                return List.of();
-            }
-            ThingName core = lookup.core();
-            BatchPlan plan = BatchPlan.of(core, entryNames, lookup.existing(), Set.of());
+            Set<ThingName> missing = missingOrNoCore(tx, core, entries.candidates());
+            BatchPlan plan = entries.plan(missing, Set.of());
             if (!plan.targets().isEmpty()) {
                 Instant now = clock.instant();
                 tx.coreDevices().registerIfAbsent(core, now);
@@ -57,15 +54,12 @@ public final class AssociationService {
      * @param entryNames as for {@link #associate}
      * @throws ResourceNotFoundException when the core device is not a thing
      */
-    public List<EntryError> disassociate(ThingName coreName, @Nullable List<String> entryNames) {
+    public List<EntryError> disassociate(ThingName core, @Nullable List<String> entryNames) {
+        BatchPlan.Entries entries = BatchPlan.entries(core, entryNames == null ? List.of() : entryNames);
         return store.write(tx -> {
-            Lookup lookup = lookUp(tx, coreName, entryNames);
-            if (entryNames == null) {
-                return List.of();
-            }
-            ThingName core = lookup.core();
-            Set<ThingName> associated = tx.associations().associatedAmong(core, BatchPlan.candidates(core, entryNames));
-            BatchPlan plan = BatchPlan.of(core, entryNames, lookup.existing(), associated);
+            Set<ThingName> missing = missingOrNoCore(tx, core, entries.candidates());
+            Set<ThingName> associated = tx.associations().associatedAmong(core, entries.candidates());
+            BatchPlan plan = entries.plan(missing, associated);
             tx.associations().disassociate(core, plan.targets());
             return plan.errors();
         });
@@ -76,25 +70,26 @@ public final class AssociationService {
      *
      * @throws ResourceNotFoundException when the core device is not a thing
      */
-    public Page<AssociatedClientDevice> list(ThingName coreName, @Nullable ThingName after, int limit) {
+    public Page<AssociatedClientDevice> list(ThingName core, @Nullable ThingName after, int limit) {
         return store.read(tx -> {
-            ThingName core = lookUp(tx, coreName, null).core();
+            missingOrNoCore(tx, core, Set.of());
             return Page.of(tx.associations().list(core, after, limit + 1), limit);
         });
     }
 
-    /** The core device and which of the entries name a thing, found in one query. */
-    private record Lookup(ThingName core, Set<ThingName> existing) {
-    }
-
-    /** @throws ResourceNotFoundException when the core device is not a thing */
-    private static Lookup lookUp(StoreTransaction tx, ThingName core, @Nullable List<String> entryNames) {
-        Set<ThingName> names = new HashSet<>(entryNames == null ? Set.of() : BatchPlan.candidates(core, entryNames));
+    /**
+     * Which candidates name no thing, found in the same query as the core device.
+     *
+     * @throws ResourceNotFoundException when the core device is not a thing
+     */
+    private static Set<ThingName> missingOrNoCore(StoreTransaction tx, ThingName core, Set<ThingName> candidates) {
+        List<ThingName> names = new ArrayList<>(candidates.size() + 1);
         names.add(core);
-        Set<ThingName> existing = tx.things().existing(names);
-        if (!existing.contains(core)) {
+        names.addAll(candidates);
+        Set<ThingName> missing = tx.things().missing(names);
+        if (missing.contains(core)) {
             throw ResourceNotFoundException.thing(core.value());
         }
-        return new Lookup(core, existing);
+        return missing;
     }
 }

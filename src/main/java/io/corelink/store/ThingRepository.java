@@ -17,6 +17,12 @@ public interface ThingRepository {
     /** Those of {@code names} that name a thing, in one query. */
     Set<ThingName> existing(Collection<ThingName> names);
 
+    /**
+     * Those of {@code names} that name no thing, in one query: the complement of {@link #existing}, for batches where
+     * almost every name exists (only the exceptions cross from the database).
+     */
+    Set<ThingName> missing(Collection<ThingName> names);
+
     /** Inserts {@code thing}; returns false, changing nothing, when a thing of that name exists. */
     boolean insertIfAbsent(Thing thing);
 

@@ -108,5 +108,8 @@ public interface AssociationRepositoryContract {
         assertThat(store().<Set<ThingName>>read(tx -> tx.things().existing(List.of(name("e-1"), name("e-3"),
                 name("e-2"))))).containsExactlyInAnyOrder(name("e-1"), name("e-2"));
         assertThat(store().<Set<ThingName>>read(tx -> tx.things().existing(List.of()))).isEmpty();
+        assertThat(store().<Set<ThingName>>read(tx -> tx.things().missing(List.of(name("e-1"), name("e-3"),
+                name("e-9"), name("E-1"))))).containsExactlyInAnyOrder(name("e-3"), name("e-9"), name("E-1"));
+        assertThat(store().<Set<ThingName>>read(tx -> tx.things().missing(List.of()))).isEmpty();
     }
 }

@@ -1,15 +1,21 @@
 package io.corelink.domain.association;
 
+import org.jspecify.annotations.Nullable;
 import io.corelink.domain.thing.ThingName;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules of one Batch(Dis)associate request, decided before anything is written: each distinct name is handled
- * once, in request order; the core device's own name is an error; a name that names no thing (including names the
- * IoT registry cannot hold) is an error unless, for a disassociation, an association still names it.
+ * The rules of one Batch(Dis)associate request: each distinct name is handled once, in request order; the core
+ * device's own name is an error; a name that names no thing (including names the IoT registry cannot hold) is an
+ * error unless, for a disassociation, an association still names it.
+ *
+ * <p>Deciding takes two steps so that the store's writer does as little as possible: {@link #entries} parses the
+ * request before the transaction, and {@link Entries#plan} decides inside it from what the store answered.
  */
 public final class BatchPlan {
     private final List<ThingName> targets;
@@ -20,34 +26,57 @@ public final class BatchPlan {
         this.errors = List.copyOf(errors);
     }
 
-    /** The distinct entry names that are valid thing names, for the existence query. */
-    public static Set<ThingName> candidates(ThingName core, List<String> entryNames) {
-        Set<ThingName> names = new LinkedHashSet<>();
-        for (String name : new LinkedHashSet<>(entryNames)) {
-            if (!name.equals(core.value())) {
-                ThingName.parse(name).ifPresent(names::add);
+    /** Parses the entries' names as sent, distinct and in request order. */
+    public static Entries entries(ThingName core, List<String> entryNames) {
+        Map<String, @Nullable ThingName> distinct = new LinkedHashMap<>();
+        Set<ThingName> candidates = new LinkedHashSet<>();
+        for (String name : entryNames) {
+            if (!distinct.containsKey(name)) {
+                ThingName thing = name.equals(core.value()) ? null : ThingName.parse(name).orElse(null);
+                distinct.put(name, thing);
+                if (thing != null) {
+                    candidates.add(thing);
+                }
             }
         }
-        return names;
+        return new Entries(core, distinct, candidates);
     }
 
-    /**
-     * @param existing the candidates that name a thing
-     * @param stillAssociated for a disassociation, the candidates an association names (empty for an association)
-     */
-    public static BatchPlan of(ThingName core, List<String> entryNames, Set<ThingName> existing,
-                               Set<ThingName> stillAssociated) {
-        List<ThingName> targets = new ArrayList<>();
-        List<EntryError> errors = new ArrayList<>();
-        for (String name : new LinkedHashSet<>(entryNames)) {
-            if (name.equals(core.value())) {
-                errors.add(EntryError.selfAssociation(name));
-                continue;
-            }
-            ThingName.parse(name).filter(thing -> existing.contains(thing) || stillAssociated.contains(thing))
-                    .ifPresentOrElse(targets::add, () -> errors.add(EntryError.notFound(name)));
+    /** The entries of one request, parsed. */
+    public static final class Entries {
+        private final ThingName core;
+        private final Map<String, @Nullable ThingName> distinct;
+        private final Set<ThingName> candidates;
+
+        private Entries(ThingName core, Map<String, @Nullable ThingName> distinct, Set<ThingName> candidates) {
+            this.core = core;
+            this.distinct = distinct;
+            this.candidates = candidates;
         }
-        return new BatchPlan(targets, errors);
+
+        /** The distinct entry names that are valid thing names other than the core's, for the existence query. */
+        public Set<ThingName> candidates() {
+            return candidates;
+        }
+
+        /**
+         * @param missing the candidates that name no thing
+         * @param stillAssociated for a disassociation, the candidates an association names (empty for an association)
+         */
+        public BatchPlan plan(Set<ThingName> missing, Set<ThingName> stillAssociated) {
+            List<ThingName> targets = new ArrayList<>(candidates.size());
+            List<EntryError> errors = new ArrayList<>();
+            distinct.forEach((name, thing) -> {
+                if (name.equals(core.value())) {
+                    errors.add(EntryError.selfAssociation(name));
+                } else if (thing != null && (!missing.contains(thing) || stillAssociated.contains(thing))) {
+                    targets.add(thing);
+                } else {
+                    errors.add(EntryError.notFound(name));
+                }
+            });
+            return new BatchPlan(targets, errors);
+        }
     }
 
     /** The things to (dis)associate, distinct, in request order. */

@@ -41,10 +41,20 @@ final class JdbcThingRepository implements ThingRepository {
 
     @Override
     public Set<ThingName> existing(Collection<ThingName> names) {
+        return namesAmong("findExistingThings", names);
+    }
+
+    @Override
+    public Set<ThingName> missing(Collection<ThingName> names) {
+        return namesAmong("findMissingThings", names);
+    }
+
+    /** The names of {@code names} that {@code statement} (over {@code :names}) selects. */
+    private Set<ThingName> namesAmong(String statement, Collection<ThingName> names) {
         if (names.isEmpty()) {
             return Set.of();
         }
-        return handle.createQuery(sql.get("findExistingThings"))
+        return handle.createQuery(sql.get(statement))
                 .bind("names", NameList.json(names))
                 .mapTo(String.class)
                 .collect(Collectors.mapping(ThingName::of, Collectors.toSet()));

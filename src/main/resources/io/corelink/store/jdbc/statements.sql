@@ -89,6 +89,9 @@ INSERT INTO setting (name, value) VALUES (:name, :value) ON CONFLICT (name) DO N
 -- name: findExistingThings
 SELECT thing_name FROM thing WHERE thing_name IN (SELECT value FROM json_each(:names))
 
+-- name: findMissingThings
+SELECT n.value FROM json_each(:names) AS n WHERE NOT EXISTS (SELECT 1 FROM thing WHERE thing_name = n.value)
+
 -- name: registerCoreDevice
 INSERT INTO core_device (thing_name, registered_at) VALUES (:name, :now) ON CONFLICT (thing_name) DO NOTHING
 

@@ -12,16 +12,15 @@ class BatchPlanTest {
 
     @Test
     void distinctNamesAreHandledOnce_inRequestOrder() {
-        BatchPlan plan = BatchPlan.of(CORE, List.of("b", "a", "b", "a"), Set.of(ThingName.of("a"), ThingName.of("b")),
-                Set.of());
+        BatchPlan plan = BatchPlan.entries(CORE, List.of("b", "a", "b", "a")).plan(Set.of(), Set.of());
         assertThat(plan.targets()).containsExactly(ThingName.of("b"), ThingName.of("a"));
         assertThat(plan.errors()).isEmpty();
     }
 
     @Test
     void theCoreItself_unknownThings_andNamesTheRegistryCannotHold_areErrors_once() {
-        BatchPlan plan = BatchPlan.of(CORE, List.of("x y", "core-1", "ghost", "ok", "ghost", "core-1"),
-                Set.of(ThingName.of("ok")), Set.of());
+        BatchPlan plan = BatchPlan.entries(CORE, List.of("x y", "core-1", "ghost", "ok", "ghost", "core-1"))
+                .plan(Set.of(ThingName.of("ghost")), Set.of());
         assertThat(plan.targets()).containsExactly(ThingName.of("ok"));
         assertThat(plan.errors()).containsExactly(EntryError.notFound("x y"), EntryError.selfAssociation("core-1"),
                 EntryError.notFound("ghost"));
@@ -30,14 +29,22 @@ class BatchPlanTest {
 
     @Test
     void aMissingThingThatAnAssociationStillNames_isDisassociatedWithoutError() {
-        BatchPlan plan = BatchPlan.of(CORE, List.of("orphan", "ghost"), Set.of(), Set.of(ThingName.of("orphan")));
+        BatchPlan plan = BatchPlan.entries(CORE, List.of("orphan", "ghost"))
+                .plan(Set.of(ThingName.of("orphan"), ThingName.of("ghost")), Set.of(ThingName.of("orphan")));
         assertThat(plan.targets()).containsExactly(ThingName.of("orphan"));
         assertThat(plan.errors()).containsExactly(EntryError.notFound("ghost"));
     }
 
     @Test
     void candidates_leaveOutTheCoreAndInvalidNames() {
-        assertThat(BatchPlan.candidates(CORE, List.of("core-1", "a", "a", "b c", "")))
+        assertThat(BatchPlan.entries(CORE, List.of("core-1", "a", "a", "b c", "")).candidates())
                 .containsExactly(ThingName.of("a"));
+    }
+
+    @Test
+    void noEntries_planNothing() {
+        BatchPlan plan = BatchPlan.entries(CORE, List.of()).plan(Set.of(), Set.of());
+        assertThat(plan.targets()).isEmpty();
+        assertThat(plan.errors()).isEmpty();
     }
 }
