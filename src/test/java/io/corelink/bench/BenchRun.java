@@ -163,13 +163,16 @@ public final class BenchRun {
         List<String> all = new ArrayList<>(List.of("api-core", "raw-core", "warm-api-core", "warm-raw-core"));
         all.addAll(clients);
         AssociationBenchmark.insertThings(jdbc, all);
-        // About 5,000 requests: on 2 cores the JIT settles after some 4,000 (measured: 2.9 ms a request in the
-        // first thousand, 1.0 ms from the sixth on). Re-associating the same 10,000 names runs the same code.
+        // Warm until the JIT has settled: a fixed 5,000 requests left C2 compiling for about half of the measured
+        // rounds' CPU on 2 cores (100-270 ms of compilation a 200-request round), which measured the compiler, not
+        // the server. Re-associating the same 10,000 names runs the same code.
         List<String> warmNames = clients.subList(0, Math.min(total, 10_000));
-        for (int warmed = 0; warmed < count(500_000); warmed += warmNames.size()) {
+        int warmRequests = warmUp(() -> {
             batchAssociate(server, "warm-api-core", warmNames);
             AssociationBenchmark.rawAssociate(jdbc, "warm-raw-core", warmNames);
-        }
+            return (warmNames.size() + 99) / 100;
+        });
+        add("[" + store + "] BatchAssociate warm-up until the JIT settled", warmRequests, "requests", null);
         // Ten alternating rounds of fresh rows, API then raw: drift on a shared machine hits both sides alike, and
         // the spread of the rounds' ratios shows how steady the row is.
         long apiNanos = 0;
@@ -193,6 +196,39 @@ public final class BenchRun {
         Arrays.sort(roundRatios);
         add(String.format("[%s] BatchAssociate / raw, median of %d rounds (min %.2f, max %.2f)", store, rounds,
                 roundRatios[0], roundRatios[rounds - 1]), roundRatios[rounds / 2], "ratio", null);
+    }
+
+    /** One warm-up round; returns how many requests it sent. */
+    private interface WarmUpRound {
+        int run() throws Exception;
+    }
+
+    /**
+     * Runs warm-up rounds until the JIT has settled, that is until compilation took under 2 % of the wall time of the
+     * last ten rounds (C2 compiles in bursts, so a window, not single rounds), bounded: at least 15,000 and at most
+     * 60,000 requests (a tenth with {@code --quick}); returns how many requests it sent.
+     */
+    private int warmUp(WarmUpRound round) throws Exception {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        int window = 10;
+        java.util.ArrayDeque<double[]> recent = new java.util.ArrayDeque<>();
+        int sent = 0;
+        while (sent < count(6_000_000) / 100) {
+            long compiledBefore = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
+            sent += round.run();
+            recent.addLast(new double[] {(System.nanoTime() - start) / 1e6,
+                    jit.getTotalCompilationTime() - compiledBefore});
+            if (recent.size() > window) {
+                recent.removeFirst();
+            }
+            double wall = recent.stream().mapToDouble(r -> r[0]).sum();
+            double compiling = recent.stream().mapToDouble(r -> r[1]).sum();
+            if (sent >= count(1_500_000) / 100 && recent.size() == window && compiling < 0.02 * wall) {
+                break;
+            }
+        }
+        return sent;
     }
 
     /**
