@@ -27,7 +27,16 @@ class LayeringTest {
         noClasses().that().resideInAPackage("io.corelink.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.corelink.store..", "io.corelink.service..",
                         "io.corelink.wire..", "io.corelink.api..", "io.corelink.app..", "io.corelink.pki..",
-                        "org.eclipse.jetty..", "tools.jackson..", "org.jdbi..", "java.sql..", "javax.sql..")
+                        "io.corelink.policy..", "org.eclipse.jetty..", "tools.jackson..", "org.jdbi..", "java.sql..", "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void thePolicyLanguage_standsOnTheDomainAlone() {
+        noClasses().that().resideInAPackage("io.corelink.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.corelink.store..", "io.corelink.service..",
+                        "io.corelink.wire..", "io.corelink.api..", "io.corelink.app..", "io.corelink.pki..",
+                        "org.eclipse.jetty..", "org.jdbi..", "java.sql..")
                 .check(classes);
     }
 

@@ -13,6 +13,11 @@ import io.corelink.wire.http.Router;
 import io.corelink.wire.json.JsonBody;
 import io.corelink.wire.sigv4.SigV4Verifier;
 import io.corelink.wire.sigv4.SignedRequest;
+import io.corelink.domain.error.MalformedPolicyException;
+import io.corelink.policy.NamedPolicy;
+import io.corelink.policy.PolicyDocument;
+import io.corelink.policy.PolicyEvaluator;
+import io.corelink.policy.RequestContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -109,5 +114,21 @@ class ParsersFuzzTest {
         expectOnly4xx(() -> ParsedCertificate.fromPem(pem).id());
         expectOnly4xx(() -> ParsedCertificate.fromPem("-----BEGIN CERTIFICATE-----\n" + pem
                 + "\n-----END CERTIFICATE-----\n").id());
+    }
+
+    /** A policy document either parses or is a {@link MalformedPolicyException}; a parsed one always evaluates. */
+    @FuzzTest(maxDuration = "60s")
+    void policyDocument(byte[] input) {
+        PolicyDocument document;
+        try {
+            document = PolicyDocument.parse(new String(input, StandardCharsets.UTF_8), PolicyDocument.MAX_CHARACTERS);
+        } catch (MalformedPolicyException e) {
+            return;
+        }
+        PolicyEvaluator.evaluate(List.of(new NamedPolicy("fuzz", document)), RequestContext.builder(
+                "greengrass:Discover", "arn:aws:iot:us-east-1:123456789012:thing/sensor-1")
+                .with("aws:username", "alice").with("aws:SourceIp", "203.0.113.7")
+                .with("aws:CurrentTime", "2026-12-02T10:00:00Z").with("aws:EpochTime", "1796205600")
+                .with("aws:SecureTransport", "false").withAll("aws:TagKeys", List.of("team", "cost")).build());
     }
 }

@@ -1,0 +1,79 @@
+package io.corelink.policy;
+
+import org.jspecify.annotations.Nullable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one request asks for, as a policy sees it: the action ({@code service:Operation}), the resource's ARN and the
+ * condition keys that have a value for this request. Keys are looked up case-insensitively, as AWS compares
+ * condition key names; a key that is not here has no value (which is not the same as an empty list: for
+ * {@code aws:TagKeys} a request without tags has the empty list).
+ */
+public final class RequestContext {
+    private final String action;
+    private final String resource;
+    private final Map<String, List<String>> keys;
+
+    private RequestContext(String action, String resource, Map<String, List<String>> keys) {
+        this.action = Objects.requireNonNull(action, "action");
+        this.resource = Objects.requireNonNull(resource, "resource");
+        this.keys = keys;
+    }
+
+    public static Builder builder(String action, String resource) {
+        return new Builder(action, resource);
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    /** The values of {@code key}, or null when the request has none. */
+    @Nullable List<String> values(String key) {
+        return keys.get(key.toLowerCase(Locale.ROOT));
+    }
+
+    /** The single value of {@code key} (its first), or null when the request has none. */
+    @Nullable String value(String key) {
+        List<String> values = values(key);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Builds a {@link RequestContext}. */
+    public static final class Builder {
+        private final String action;
+        private final String resource;
+        private final Map<String, List<String>> keys = new HashMap<>();
+
+        private Builder(String action, String resource) {
+            this.action = action;
+            this.resource = resource;
+        }
+
+        /** Sets a single-valued key; a null value leaves the key without a value. */
+        public Builder with(String key, @Nullable String value) {
+            if (value != null) {
+                keys.put(key.toLowerCase(Locale.ROOT), List.of(value));
+            }
+            return this;
+        }
+
+        /** Sets a multivalued key such as {@code aws:TagKeys} (an empty list is a value: the empty set). */
+        public Builder withAll(String key, List<String> values) {
+            keys.put(key.toLowerCase(Locale.ROOT), List.copyOf(values));
+            return this;
+        }
+
+        public RequestContext build() {
+            return new RequestContext(action, resource, Map.copyOf(keys));
+        }
+    }
+}
