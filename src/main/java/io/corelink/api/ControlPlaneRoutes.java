@@ -12,7 +12,23 @@ import io.corelink.api.greengrass.ListTagsForResourceHandler;
 import io.corelink.api.greengrass.TagResourceHandler;
 import io.corelink.api.greengrass.UntagResourceHandler;
 import io.corelink.api.greengrass.UpdateConnectivityInfoHandler;
+import io.corelink.api.iot.AttachPolicyHandler;
 import io.corelink.api.iot.AttachThingPrincipalHandler;
+import io.corelink.api.iot.CreatePolicyHandler;
+import io.corelink.api.iot.CreatePolicyVersionHandler;
+import io.corelink.api.iot.DeletePolicyHandler;
+import io.corelink.api.iot.DeletePolicyVersionHandler;
+import io.corelink.api.iot.GetEffectivePoliciesHandler;
+import io.corelink.api.iot.GetPolicyHandler;
+import io.corelink.api.iot.GetPolicyVersionHandler;
+import io.corelink.api.iot.ListAttachedPoliciesHandler;
+import io.corelink.api.iot.ListPoliciesHandler;
+import io.corelink.api.iot.ListPolicyPrincipalsHandler;
+import io.corelink.api.iot.ListPolicyVersionsHandler;
+import io.corelink.api.iot.ListPrincipalPoliciesHandler;
+import io.corelink.api.iot.ListTargetsForPolicyHandler;
+import io.corelink.api.iot.PrincipalPolicyHandler;
+import io.corelink.api.iot.SetDefaultPolicyVersionHandler;
 import io.corelink.api.iot.CreateKeysAndCertificateHandler;
 import io.corelink.api.iot.CreateThingHandler;
 import io.corelink.api.iot.DeleteCertificateHandler;
@@ -31,6 +47,7 @@ import io.corelink.service.AssociationService;
 import io.corelink.service.CertificateService;
 import io.corelink.service.CoreDeviceService;
 import io.corelink.service.DiscoveryDiagnosisService;
+import io.corelink.service.IotPolicyService;
 import io.corelink.service.PrincipalService;
 import io.corelink.service.ThingService;
 import io.corelink.wire.error.ServiceFamily;
@@ -47,6 +64,8 @@ public final class ControlPlaneRoutes {
     private static final String CORE_DEVICE = "/greengrass/v2/coreDevices/{coreDeviceThingName}";
     private static final String CONNECTIVITY = "/greengrass/things/{thingName}/connectivityInfo";
     private static final String TAGS = "/tags/{resourceArn}";
+    private static final String POLICY = "/policies/{policyName}";
+    private static final String POLICY_VERSION = POLICY + "/version/{policyVersionId}";
     private final List<Route> routes = new ArrayList<>();
 
     private ControlPlaneRoutes() {
@@ -55,7 +74,7 @@ public final class ControlPlaneRoutes {
     /** The services the control plane's operations use. */
     public record Services(ThingService things, AssociationService associations, CertificateService certificates,
                            PrincipalService principals, CoreDeviceService coreDevices,
-                           DiscoveryDiagnosisService diagnosis, PageTokens tokens) {
+                           DiscoveryDiagnosisService diagnosis, IotPolicyService policies, PageTokens tokens) {
     }
 
     public static Router router(Services services) {
@@ -95,6 +114,7 @@ public final class ControlPlaneRoutes {
         table.iot("GET", "/things/{thingName}/principals", "ListThingPrincipals",
                 new ListThingPrincipalsHandler(principals, tokens));
         table.iot("GET", "/principals/things", "ListPrincipalThings", new ListPrincipalThingsHandler(principals, tokens));
+        table.iotPolicies(services.policies(), tokens);
         table.greengrass("GET", CORE_DEVICE, "GetCoreDevice", new GetCoreDeviceHandler(coreDevices));
         table.greengrass("DELETE", CORE_DEVICE, "DeleteCoreDevice", new DeleteCoreDeviceHandler(coreDevices));
         table.greengrass("GET", "/greengrass/v2/coreDevices", "ListCoreDevices",
@@ -107,6 +127,32 @@ public final class ControlPlaneRoutes {
         table.greengrass("GET", "/corelink/v1/discoveryDiagnosis/{thingName}", "DiscoveryDiagnosis",
                 new DiscoveryDiagnosisHandler(services.diagnosis()));
         return new Router(table.routes);
+    }
+
+    /** The IoT policy operations (access-control.md §2), with the routes of the IoT model. */
+    private void iotPolicies(IotPolicyService policies, PageTokens tokens) {
+        iot("POST", POLICY, "CreatePolicy", new CreatePolicyHandler(policies));
+        iot("GET", POLICY, "GetPolicy", new GetPolicyHandler(policies));
+        iot("DELETE", POLICY, "DeletePolicy", new DeletePolicyHandler(policies));
+        iot("GET", "/policies", "ListPolicies", new ListPoliciesHandler(policies, tokens));
+        iot("POST", POLICY + "/version", "CreatePolicyVersion", new CreatePolicyVersionHandler(policies));
+        iot("GET", POLICY + "/version", "ListPolicyVersions", new ListPolicyVersionsHandler(policies));
+        iot("GET", POLICY_VERSION, "GetPolicyVersion", new GetPolicyVersionHandler(policies));
+        iot("PATCH", POLICY_VERSION, "SetDefaultPolicyVersion", new SetDefaultPolicyVersionHandler(policies));
+        iot("DELETE", POLICY_VERSION, "DeletePolicyVersion", new DeletePolicyVersionHandler(policies));
+        iot("PUT", "/target-policies/{policyName}", "AttachPolicy", AttachPolicyHandler.attaching(policies));
+        iot("POST", "/target-policies/{policyName}", "DetachPolicy", AttachPolicyHandler.detaching(policies));
+        iot("POST", "/attached-policies/{target}", "ListAttachedPolicies",
+                new ListAttachedPoliciesHandler(policies, tokens));
+        iot("POST", "/policy-targets/{policyName}", "ListTargetsForPolicy",
+                new ListTargetsForPolicyHandler(policies, tokens));
+        iot("POST", "/effective-policies", "GetEffectivePolicies", new GetEffectivePoliciesHandler(policies));
+        iot("PUT", "/principal-policies/{policyName}", "AttachPrincipalPolicy",
+                PrincipalPolicyHandler.attaching(policies));
+        iot("DELETE", "/principal-policies/{policyName}", "DetachPrincipalPolicy",
+                PrincipalPolicyHandler.detaching(policies));
+        iot("GET", "/principal-policies", "ListPrincipalPolicies", new ListPrincipalPoliciesHandler(policies, tokens));
+        iot("GET", "/policy-principals", "ListPolicyPrincipals", new ListPolicyPrincipalsHandler(policies, tokens));
     }
 
     private void greengrass(String method, String template, String name, Operation operation) {

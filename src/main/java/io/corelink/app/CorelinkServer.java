@@ -8,6 +8,7 @@ import io.corelink.service.AssociationService;
 import io.corelink.service.CertificateService;
 import io.corelink.service.CoreDeviceService;
 import io.corelink.service.DiscoveryDiagnosisService;
+import io.corelink.service.IotPolicyService;
 import io.corelink.service.PrincipalService;
 import io.corelink.service.ThingService;
 import io.corelink.store.Store;
@@ -234,6 +235,7 @@ public final class CorelinkServer implements AutoCloseable {
                 new PrincipalService(store, config.account(), clock),
                 new CoreDeviceService(store, config.account(), clock),
                 new DiscoveryDiagnosisService(store),
+                new IotPolicyService(store, config.account(), clock),
                 new PageTokens(tokenKey));
         HealthHandler health = new HealthHandler(new HealthProbe(store, () -> accepting && jetty.isStarted()));
         return new ControlPlane(ControlPlaneRoutes.router(services), verifier,

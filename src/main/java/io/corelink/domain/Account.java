@@ -54,6 +54,11 @@ public record Account(String region, String accountId) {
                 ? java.util.Optional.of(arn.substring(prefix.length())) : java.util.Optional.empty();
     }
 
+    /** {@code arn:aws:iot:<region>:<account>:policy/<name>}. */
+    public String policyArn(io.corelink.domain.iotpolicy.PolicyName name) {
+        return "arn:aws:iot:" + region + ":" + accountId + ":policy/" + name.value();
+    }
+
     /** {@code arn:aws:iot:<region>:<account>:thing/<name>}. */
     public String thingArn(ThingName name) {
         return "arn:aws:iot:" + region + ":" + accountId + ":thing/" + name.value();

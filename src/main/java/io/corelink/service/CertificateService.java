@@ -106,13 +106,13 @@ public final class CertificateService {
     }
 
     /**
-     * Deletes the certificate. {@code forceDelete} would bypass policy attachments, which Corelink does not have.
+     * Deletes the certificate; with {@code forceDelete}, as AWS, the policies attached to it are detached first.
      *
      * @throws ResourceNotFoundException when there is no such certificate
      * @throws CertificateStateException when it is ACTIVE (checked first)
-     * @throws ConflictException when it is still attached to a thing
+     * @throws ConflictException when it is still attached to a thing, or (without {@code forceDelete}) has policies
      */
-    public void delete(CertificateId id) {
+    public void delete(CertificateId id, boolean forceDelete) {
         store.write(tx -> {
             Certificate current = tx.certificates().find(id).orElseThrow(() -> notFound(id));
             if (current.status() == CertificateStatus.ACTIVE) {
@@ -123,6 +123,14 @@ public final class CertificateService {
                 throw new ConflictException(ConflictException.Kind.CERTIFICATE_ATTACHED,
                         "Things must be detached before deletion (arn: " + account.certificateArn(id) + ")");
             }
+            List<io.corelink.domain.iotpolicy.PolicyName> policies = tx.iotPolicies().policiesOf(id, true, null,
+                    IotPolicyService.MAX_POLICIES_PER_CERTIFICATE + 1);
+            if (!policies.isEmpty() && !forceDelete) {
+                throw new ConflictException(ConflictException.Kind.CERTIFICATE_ATTACHED,
+                        "Certificate policies must be detached before deletion (arn: " + account.certificateArn(id)
+                                + ")");
+            }
+            policies.forEach(policy -> tx.iotPolicies().detach(policy, id));
             tx.certificates().delete(id);
             return null;
         });

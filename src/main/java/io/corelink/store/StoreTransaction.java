@@ -17,4 +17,6 @@ public interface StoreTransaction {
     CredentialRepository credentials();
 
     SettingRepository settings();
+
+    IotPolicyRepository iotPolicies();
 }

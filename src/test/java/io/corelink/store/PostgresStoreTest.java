@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** The same store contracts against a real PostgreSQL 17. */
 class PostgresStoreTest implements ThingRepositoryContract, AssociationRepositoryContract,
         CertificateRepositoryContract, DiscoveryRepositoryContract, CoreDeviceRepositoryContract,
-        PrincipalRepositoryContract, CredentialRepositoryContract, SettingRepositoryContract {
+        PrincipalRepositoryContract, CredentialRepositoryContract, SettingRepositoryContract, IotPolicyRepositoryContract {
     private Store store;
 
     @BeforeEach

@@ -24,9 +24,9 @@ public final class DeleteCertificateHandler implements Operation {
     public ApiResponse handle(ApiRequest request) {
         Violations violations = new Violations(ServiceFamily.IOT);
         CertificateId id = CertificateJson.certificateId(violations, request);
-        violations.bool("forceDelete", request.query().first("forceDelete"));
+        Boolean forceDelete = violations.bool("forceDelete", request.query().first("forceDelete"));
         violations.throwIfAny();
-        certificates.delete(id);
+        certificates.delete(id, Boolean.TRUE.equals(forceDelete));
         return ApiResponse.ok(Json.object());
     }
 }

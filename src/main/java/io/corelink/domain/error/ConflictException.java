@@ -8,7 +8,15 @@ public final class ConflictException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     /** What is in the way. */
-    public enum Kind { CERTIFICATE_ATTACHED, THING_HAS_PRINCIPALS, PRINCIPAL_EXCLUSIVE }
+    public enum Kind {
+        CERTIFICATE_ATTACHED, THING_HAS_PRINCIPALS, PRINCIPAL_EXCLUSIVE,
+        /** A policy attached to a certificate, with non-default versions, or a default version being deleted. */
+        POLICY_IN_USE,
+        /** A policy that has {@link io.corelink.domain.iotpolicy.IotPolicy#MAX_VERSIONS} versions already. */
+        POLICY_VERSIONS_LIMIT,
+        /** A certificate that has the most policies AWS allows attached already. */
+        CERTIFICATE_POLICY_LIMIT
+    }
 
     private final Kind kind;
 

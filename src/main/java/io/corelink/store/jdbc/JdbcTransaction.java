@@ -6,6 +6,7 @@ import io.corelink.store.CoreDeviceRepository;
 import io.corelink.store.PrincipalRepository;
 import io.corelink.store.CredentialRepository;
 import io.corelink.store.DiscoveryRepository;
+import io.corelink.store.IotPolicyRepository;
 import io.corelink.store.SettingRepository;
 import io.corelink.store.StoreTransaction;
 import io.corelink.store.ThingRepository;
@@ -54,6 +55,11 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public CredentialRepository credentials() {
         return new JdbcCredentialRepository(handle, sql);
+    }
+
+    @Override
+    public IotPolicyRepository iotPolicies() {
+        return new JdbcIotPolicyRepository(handle, sql);
     }
 
     @Override

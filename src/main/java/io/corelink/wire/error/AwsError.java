@@ -31,6 +31,9 @@ public enum AwsError {
     CertificateValidationException(400),
     CertificateStateException(406),
     DeleteConflictException(409),
+    MalformedPolicyException(400),
+    VersionsLimitExceededException(409),
+    LimitExceededException(410),
     /** AWS IoT answers a DeleteThing of a thing with attached principals with this code and status 409. */
     InvalidRequestConflictException(409, "InvalidRequestException"),
     IotThrottlingException(400, "ThrottlingException");

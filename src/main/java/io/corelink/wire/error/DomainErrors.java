@@ -7,6 +7,7 @@ import io.corelink.domain.error.DomainException;
 import io.corelink.domain.error.InvalidCertificateException;
 import io.corelink.domain.error.InvalidRequestException;
 import io.corelink.domain.error.InvalidValueException;
+import io.corelink.domain.error.MalformedPolicyException;
 import io.corelink.domain.error.ResourceAlreadyExistsException;
 import io.corelink.domain.error.ResourceNotFoundException;
 import io.corelink.domain.error.VersionConflictException;
@@ -47,7 +48,13 @@ public final class DomainErrors {
                 case CERTIFICATE_ATTACHED -> new AwsException(AwsError.DeleteConflictException, e.getMessage());
                 case THING_HAS_PRINCIPALS -> new AwsException(AwsError.InvalidRequestConflictException, e.getMessage());
                 case PRINCIPAL_EXCLUSIVE -> new AwsException(family.validationError(), e.getMessage());
+                case POLICY_IN_USE -> new AwsException(AwsError.DeleteConflictException, e.getMessage());
+                case POLICY_VERSIONS_LIMIT -> new AwsException(AwsError.VersionsLimitExceededException, e.getMessage());
+                case CERTIFICATE_POLICY_LIMIT -> new AwsException(AwsError.LimitExceededException, e.getMessage());
             };
+        }
+        if (e instanceof MalformedPolicyException) {
+            return new AwsException(AwsError.MalformedPolicyException, e.getMessage());
         }
         if (e instanceof AccessDeniedException) {
             return new AwsException(AwsError.AccessDeniedException, e.getMessage());

@@ -262,3 +262,94 @@ SELECT thing_name FROM core_device WHERE thing_name IN (<names>)
 SELECT c.certificate_id, c.status FROM thing_principal p JOIN certificate c ON c.certificate_id = p.certificate_id
 WHERE p.thing_name = :thing
 ORDER BY c.certificate_id
+
+-- name: insertIotPolicy
+INSERT INTO iot_policy (policy_name, default_version_id, last_version_id, created_at, last_modified_at, generation_id)
+VALUES (:name, 1, 1, :now, :now, :generationId)
+ON CONFLICT (policy_name) DO NOTHING
+
+-- name: insertIotPolicyVersion
+INSERT INTO iot_policy_version (policy_name, version_id, document, created_at) VALUES (:name, :versionId, :document, :now)
+
+-- name: findIotPolicy
+SELECT p.policy_name, p.default_version_id, v.document, p.created_at, p.last_modified_at, p.generation_id
+FROM iot_policy p JOIN iot_policy_version v ON v.policy_name = p.policy_name AND v.version_id = p.default_version_id
+WHERE p.policy_name = :name
+
+-- name: listIotPoliciesAscending
+SELECT p.policy_name, p.default_version_id, v.document, p.created_at, p.last_modified_at, p.generation_id
+FROM iot_policy p JOIN iot_policy_version v ON v.policy_name = p.policy_name AND v.version_id = p.default_version_id
+WHERE (p.created_at, p.policy_name) > (:afterCreatedAt, :afterName)
+ORDER BY p.created_at, p.policy_name
+LIMIT :limit
+
+-- name: listIotPoliciesDescending
+SELECT p.policy_name, p.default_version_id, v.document, p.created_at, p.last_modified_at, p.generation_id
+FROM iot_policy p JOIN iot_policy_version v ON v.policy_name = p.policy_name AND v.version_id = p.default_version_id
+WHERE (p.created_at, p.policy_name) < (:afterCreatedAt, :afterName)
+ORDER BY p.created_at DESC, p.policy_name DESC
+LIMIT :limit
+
+-- name: deleteIotPolicyVersions
+DELETE FROM iot_policy_version WHERE policy_name = :name
+
+-- name: deleteIotPolicy
+DELETE FROM iot_policy WHERE policy_name = :name
+
+-- name: findIotPolicyVersions
+SELECT v.policy_name, v.version_id, v.document, v.version_id = p.default_version_id, v.created_at
+FROM iot_policy_version v JOIN iot_policy p ON p.policy_name = v.policy_name
+WHERE v.policy_name = :name
+ORDER BY v.version_id
+
+-- name: findIotPolicyVersion
+SELECT v.policy_name, v.version_id, v.document, v.version_id = p.default_version_id, v.created_at
+FROM iot_policy_version v JOIN iot_policy p ON p.policy_name = v.policy_name
+WHERE v.policy_name = :name AND v.version_id = :versionId
+
+-- name: nextIotPolicyVersionId
+UPDATE iot_policy SET last_version_id = last_version_id + 1 WHERE policy_name = :name RETURNING last_version_id
+
+-- name: setIotPolicyDefaultVersion
+UPDATE iot_policy SET default_version_id = :versionId, last_modified_at = :now, generation_id = :generationId
+WHERE policy_name = :name
+
+-- name: deleteIotPolicyVersion
+DELETE FROM iot_policy_version WHERE policy_name = :name AND version_id = :versionId
+
+-- name: attachIotPolicy
+INSERT INTO iot_policy_target (policy_name, certificate_id, attached_at) VALUES (:name, :certificate, :now)
+ON CONFLICT (policy_name, certificate_id) DO NOTHING
+
+-- name: detachIotPolicy
+DELETE FROM iot_policy_target WHERE policy_name = :name AND certificate_id = :certificate
+
+-- name: listIotPoliciesOfCertificateAscending
+SELECT policy_name FROM iot_policy_target WHERE certificate_id = :certificate AND policy_name > :after
+ORDER BY policy_name LIMIT :limit
+
+-- name: listIotPoliciesOfCertificateDescending
+SELECT policy_name FROM iot_policy_target WHERE certificate_id = :certificate AND (:first OR policy_name < :after)
+ORDER BY policy_name DESC LIMIT :limit
+
+-- name: listIotPolicyTargetsAscending
+SELECT certificate_id FROM iot_policy_target WHERE policy_name = :name AND certificate_id > :after
+ORDER BY certificate_id LIMIT :limit
+
+-- name: listIotPolicyTargetsDescending
+SELECT certificate_id FROM iot_policy_target WHERE policy_name = :name AND (:first OR certificate_id < :after)
+ORDER BY certificate_id DESC LIMIT :limit
+
+-- name: iotPolicyIsAttached
+SELECT EXISTS (SELECT 1 FROM iot_policy_target WHERE policy_name = :name)
+
+-- name: countIotPoliciesOfCertificate
+SELECT COUNT(*) FROM iot_policy_target WHERE certificate_id = :certificate
+
+-- name: findIotPoliciesAttachedTo
+SELECT p.policy_name, p.default_version_id, v.document, p.created_at, p.last_modified_at, p.generation_id
+FROM iot_policy_target t
+JOIN iot_policy p ON p.policy_name = t.policy_name
+JOIN iot_policy_version v ON v.policy_name = p.policy_name AND v.version_id = p.default_version_id
+WHERE t.certificate_id = :certificate
+ORDER BY p.policy_name
