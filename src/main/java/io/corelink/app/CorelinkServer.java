@@ -36,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import io.corelink.api.dataplane.DataPlane;
+import io.corelink.api.dataplane.IotPolicyAuthorization;
 import io.corelink.service.CoreSideService;
 import io.corelink.service.DataPlaneCallers;
 import io.corelink.service.DiscoveryService;
@@ -151,7 +152,8 @@ public final class CorelinkServer implements AutoCloseable {
             AdministratorKey.ensure(config, store, dataDir, clock, out);
             CorelinkServer server = new CorelinkServer(jetty, controlPlane, dataPlane, dataDir, store);
             CertificateAuthority authority = RootCertificateAuthority.ensure(store, dataDir, clock);
-            DataPlaneCallers callers = new DataPlaneCallers(store, clock);
+            DataPlaneCallers callers = new DataPlaneCallers(store, clock,
+                    config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY);
             long authorityReady = System.nanoTime();
             DataPlaneCertificate.Issued serverCertificate = DataPlaneCertificate.ensure(authority, config, dataDir,
                     clock, preparedKeys);
@@ -159,9 +161,13 @@ public final class CorelinkServer implements AutoCloseable {
             DataPlaneTls.install(tls, serverCertificate.keys().getPrivate(), serverCertificate.chain(),
                     new RegistryClientTrustManager(id -> isActiveOrUnknowable(callers, id)));
             List<Stage> stages = List.of(new AccessLog());
+            List<Stage> dataStages = config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY
+                    ? List.of(new IotPolicyAuthorization(callers, clock), new AccessLog()) : stages;
             Handler control = new RequestPipeline(server.newControlPlane(config, authority, clock), stages);
             Handler data = new RequestPipeline(new DataPlane(callers, new DiscoveryService(store, clock),
-                    new CoreSideService(store, clock, callers), config.account(), clock), stages);
+                    new CoreSideService(store, clock, callers,
+                            config.dataPlaneAuthorization() == DataPlaneAuthorization.CERTIFICATE),
+                    config.account(), clock), dataStages);
             data.setServer(jetty);
             jetty.setHandler(new GracefulHandler(new ListenerDispatch(controlPlane, control, data)));
             jetty.start();

@@ -68,6 +68,15 @@ final class ServeCommand implements Callable<Integer> {
                 "Default: ${DEFAULT-VALUE}; env CORELINK_STORE_TIMEOUT."})
     String storeTimeout;
 
+    @Option(names = "--data-plane-authorization", paramLabel = "MODE", defaultValue =
+            "${env:CORELINK_DATA_PLANE_AUTHORIZATION:-iot-policy}", description = {
+                "iot-policy: a data-plane call needs an IoT policy",
+                "attached to the certificate that allows it (as AWS).",
+                "certificate: any ACTIVE certificate attached to the",
+                "thing may act for it (trusted networks only).",
+                "Default: ${DEFAULT-VALUE}; env CORELINK_DATA_PLANE_AUTHORIZATION."})
+    String dataPlaneAuthorization;
+
     @Override
     public Integer call() {
         ServerConfig config = config();
@@ -97,7 +106,8 @@ final class ServeCommand implements Callable<Integer> {
                     store.url(), database.user(), database.password(System.err),
                     StoreOptions.blankToNull(System.getenv("CORELINK_ACCESS_KEY_ID")),
                     StoreOptions.blankToNull(System.getenv("CORELINK_SECRET_ACCESS_KEY")),
-                    ServerConfig.parseDuration("--store-timeout", storeTimeout));
+                    ServerConfig.parseDuration("--store-timeout", storeTimeout),
+                    DataPlaneAuthorization.parse(dataPlaneAuthorization));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -26,7 +26,8 @@ public record ServerConfig(
         @Nullable String databasePassword,
         @Nullable String adminAccessKeyId,
         @Nullable String adminSecretAccessKey,
-        Duration storeTimeout) {
+        Duration storeTimeout,
+        DataPlaneAuthorization dataPlaneAuthorization) {
 
     public static final String DEFAULT_DATA_DIR = "./corelink-data";
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -44,6 +45,7 @@ public record ServerConfig(
         Objects.requireNonNull(account, "account");
         checkPort("--port", port);
         Objects.requireNonNull(storeTimeout, "storeTimeout");
+        Objects.requireNonNull(dataPlaneAuthorization, "dataPlaneAuthorization");
         if (storeTimeout.toMillis() < 100 || storeTimeout.compareTo(MAX_STORE_TIMEOUT) > 0) {
             throw new IllegalArgumentException("--store-timeout must be between 100ms and 5m, not " + storeTimeout);
         }
@@ -78,6 +80,15 @@ public record ServerConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(option + " must be 0..65535, not " + port);
         }
+    }
+
+    /** A configuration with the default data-plane authorization ({@code iot-policy}, as AWS). */
+    public ServerConfig(Path dataDir, String host, int port, List<Integer> dataPlanePorts, List<String> dataPlaneHosts,
+                        Account account, @Nullable String databaseUrl, @Nullable String databaseUser,
+                        @Nullable String databasePassword, @Nullable String adminAccessKeyId,
+                        @Nullable String adminSecretAccessKey, Duration storeTimeout) {
+        this(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl, databaseUser, databasePassword,
+                adminAccessKeyId, adminSecretAccessKey, storeTimeout, DataPlaneAuthorization.IOT_POLICY);
     }
 
     /** A configuration with the default store timeout. */
@@ -117,22 +128,30 @@ public record ServerConfig(
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_HOST, DEFAULT_PORT, List.of(DEFAULT_DATA_PLANE_PORT), List.of(),
                 new Account(DEFAULT_REGION, DEFAULT_ACCOUNT_ID), null, null, null, null, null,
-                parseDuration("--store-timeout", DEFAULT_STORE_TIMEOUT));
+                parseDuration("--store-timeout", DEFAULT_STORE_TIMEOUT), DataPlaneAuthorization.IOT_POLICY);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(dataDir, host, newPort, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
-                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout);
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
+                dataPlaneAuthorization);
     }
 
     public ServerConfig withDataPlanePorts(List<Integer> ports) {
         return new ServerConfig(dataDir, host, port, ports, dataPlaneHosts, account, databaseUrl,
-                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout);
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
+                dataPlaneAuthorization);
     }
 
     public ServerConfig withAdministratorKey(@Nullable String accessKeyId, @Nullable String secretAccessKey) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
-                databaseUser, databasePassword, accessKeyId, secretAccessKey, storeTimeout);
+                databaseUser, databasePassword, accessKeyId, secretAccessKey, storeTimeout,
+                dataPlaneAuthorization);
+    }
+
+    public ServerConfig withDataPlaneAuthorization(DataPlaneAuthorization mode) {
+        return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout, mode);
     }
 
     @Override
@@ -140,6 +159,6 @@ public record ServerConfig(
         return "ServerConfig[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", dataPlanePorts="
                 + dataPlanePorts + ", account=" + account + ", databaseUrl=" + (databaseUrl == null ? "sqlite" : "set")
                 + ", administratorKey=" + (adminAccessKeyId == null ? "stored" : adminAccessKeyId) + ", storeTimeout="
-                + storeTimeout.toMillis() + "ms]";
+                + storeTimeout.toMillis() + "ms, dataPlaneAuthorization=" + dataPlaneAuthorization.optionValue() + "]";
     }
 }

@@ -59,6 +59,17 @@ public record Account(String region, String accountId) {
         return "arn:aws:iot:" + region + ":" + accountId + ":policy/" + name.value();
     }
 
+    /** {@code arn:aws:iot:<region>:<account>:thing/<name>}, for a name as a request sent it (valid or not). */
+    public String thingArn(String name) {
+        return "arn:aws:iot:" + region + ":" + accountId + ":thing/" + name;
+    }
+
+    /** The resource of the connectivity operations: {@code arn:aws:greengrass:<r>:<a>:/greengrass/things/<name>/connectivityInfo}. */
+    public String connectivityInfoArn(String thingName) {
+        return "arn:aws:greengrass:" + region + ":" + accountId + ":/greengrass/things/" + thingName
+                + "/connectivityInfo";
+    }
+
     /** {@code arn:aws:iot:<region>:<account>:thing/<name>}. */
     public String thingArn(ThingName name) {
         return "arn:aws:iot:" + region + ":" + accountId + ":thing/" + name.value();

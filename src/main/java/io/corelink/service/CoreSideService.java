@@ -10,6 +10,7 @@ import io.corelink.domain.error.InvalidCertificateException;
 import io.corelink.domain.error.ResourceNotFoundException;
 import io.corelink.domain.thing.ThingName;
 import io.corelink.store.Store;
+import io.corelink.store.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +25,18 @@ public final class CoreSideService {
     private final Store store;
     private final Clock clock;
     private final DataPlaneCallers callers;
+    private final boolean ownClientsOnly;
 
-    public CoreSideService(Store store, Clock clock, DataPlaneCallers callers) {
+    /**
+     * @param ownClientsOnly whether a core may verify only the client devices associated with it: the rule when no
+     *     IoT policy limits the Verify calls ({@code --data-plane-authorization certificate}), so that a device that
+     *     made itself a core cannot probe any certificate against any thing
+     */
+    public CoreSideService(Store store, Clock clock, DataPlaneCallers callers, boolean ownClientsOnly) {
         this.store = store;
         this.clock = clock;
         this.callers = callers;
+        this.ownClientsOnly = ownClientsOnly;
     }
 
     /**
@@ -107,8 +115,11 @@ public final class CoreSideService {
     public CertificateId verifyClientDeviceIdentity(DataPlaneCaller caller, String pem) {
         requireCoreDevice(caller);
         CertificateId id = ParsedCertificate.fromPem(pem).id();
-        boolean active = store.read(tx -> tx.certificates().find(id))
-                .filter(c -> c.status() == CertificateStatus.ACTIVE).isPresent();
+        boolean active = store.read(tx -> tx.certificates().find(id)
+                .filter(c -> c.status() == CertificateStatus.ACTIVE)
+                .filter(c -> !ownClientsOnly || tx.discovery().thingsOf(id).stream()
+                        .anyMatch(thing -> servesClient(tx, caller, thing)))
+                .isPresent());
         if (!active) {
             throw new ResourceNotFoundException("certificate", id.value(), "The certificate is not registered or "
                     + "not active.");
@@ -124,6 +135,9 @@ public final class CoreSideService {
      */
     public void verifyClientDeviceAssociation(DataPlaneCaller caller, ThingName client, CertificateId certificate) {
         requireCoreDevice(caller);
+        if (ownClientsOnly && !store.read(tx -> servesClient(tx, caller, client))) {
+            throw new AccessDeniedException("A core device may verify only the client devices associated with it.");
+        }
         if (!store.read(tx -> tx.discovery().thingsOf(certificate)).contains(client)) {
             throw notAttached(client.value(), certificate);
         }
@@ -138,6 +152,11 @@ public final class CoreSideService {
     /** The error for a caller acting for a thing its certificate is not attached to (or that cannot exist). */
     public static AccessDeniedException notAttached(String thing) {
         return new AccessDeniedException("The certificate is not attached to thing " + thing + ".");
+    }
+
+    /** Whether {@code client} is associated with one of the caller's core devices. */
+    private static boolean servesClient(StoreTransaction tx, DataPlaneCaller caller, ThingName client) {
+        return tx.discovery().coresOf(client).stream().anyMatch(core -> caller.coreDevices().contains(core.core()));
     }
 
     private static void requireAttached(DataPlaneCaller caller, ThingName thing) {

@@ -10,6 +10,9 @@ import io.corelink.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.corelink.policy.NamedPolicy;
+import io.corelink.policy.PolicyDocument;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,25 +33,69 @@ public final class DataPlaneCallers {
 
     private final Store store;
     private final Clock clock;
-    private final DataPlaneCache<CertificateId, Optional<DataPlaneCaller>> callers;
+    private final boolean withPolicies;
+    private final DataPlaneCache<CertificateId, Optional<Known>> callers;
+    private final Map<String, PolicyDocument> parsedDocuments = new ConcurrentHashMap<>();
     private final Map<ThingName, Instant> seenWritten = new ConcurrentHashMap<>();
 
-    public DataPlaneCallers(Store store, Clock clock) {
+    /** A caller and the IoT policies attached to its certificate, read in one transaction and cached together. */
+    private record Known(DataPlaneCaller caller, List<NamedPolicy> policies) {
+    }
+
+    /**
+     * @param withPolicies whether callers' IoT policies are read too (the data plane authorizes with them)
+     */
+    public DataPlaneCallers(Store store, Clock clock, boolean withPolicies) {
         this.store = store;
         this.clock = clock;
+        this.withPolicies = withPolicies;
         this.callers = new DataPlaneCache<>(store, clock);
     }
 
     /** The caller a certificate is, when it is an {@code ACTIVE} certificate of the registry; empty otherwise. */
     public Optional<DataPlaneCaller> authenticate(CertificateId certificate) {
+        return known(certificate).map(Known::caller);
+    }
+
+    /**
+     * The IoT policies attached to an {@code ACTIVE} certificate (their default versions), by name; empty for any
+     * other certificate. Served from the same cache entry as {@link #authenticate}: no store round trip on a hit.
+     */
+    public List<NamedPolicy> policiesOf(CertificateId certificate) {
+        return known(certificate).map(Known::policies).orElse(List.of());
+    }
+
+    private Optional<Known> known(CertificateId certificate) {
         return callers.get(certificate, () -> store.read(tx -> {
             Optional<Certificate> found = tx.certificates().find(certificate);
             if (found.isEmpty() || found.get().status() != CertificateStatus.ACTIVE) {
-                return Optional.<DataPlaneCaller>empty();
+                return Optional.<Known>empty();
             }
             Set<ThingName> things = tx.discovery().thingsOf(certificate);
-            return Optional.of(new DataPlaneCaller(certificate, things, tx.discovery().coreDevicesAmong(things)));
+            DataPlaneCaller caller = new DataPlaneCaller(certificate, things,
+                    tx.discovery().coreDevicesAmong(things));
+            List<NamedPolicy> policies = withPolicies ? tx.iotPolicies().attachedTo(certificate).stream()
+                    .map(policy -> new NamedPolicy(policy.name().value(), parsed(policy.defaultDocument())))
+                    .toList() : List.of();
+            return Optional.of(new Known(caller, policies));
         })).value();
+    }
+
+    /**
+     * A stored document, parsed once per node: documents were validated when they were stored, and one policy is
+     * typically attached to a whole fleet's certificates. Bounded: a full map starts again empty.
+     */
+    private PolicyDocument parsed(String document) {
+        PolicyDocument known = parsedDocuments.get(document);
+        if (known != null) {
+            return known;
+        }
+        if (parsedDocuments.size() >= 10_000) {
+            parsedDocuments.clear();
+        }
+        PolicyDocument parsed = PolicyDocument.parse(document, Integer.MAX_VALUE);
+        parsedDocuments.put(document, parsed);
+        return parsed;
     }
 
     /**

@@ -132,7 +132,9 @@ class MultiNodeTest {
             CreateKeysAndCertificateResponse core = a.createKeysAndCertificate(r -> r.setAsActive(true));
             CreateKeysAndCertificateResponse sensor = a.createKeysAndCertificate(r -> r.setAsActive(true));
             a.attachThingPrincipal(r -> r.thingName("mn:gateway").principal(core.certificateArn()));
+            io.corelink.testing.DevicePolicies.allowGreengrass(a, core.certificateArn());
             a.attachThingPrincipal(r -> r.thingName("mn-sensor").principal(sensor.certificateArn()));
+            io.corelink.testing.DevicePolicies.allowGreengrass(a, sensor.certificateArn());
             String rootCa = Files.readString(nodeB.dataDirectory().resolve("ca/root-ca.pem"));
             MtlsClient coreOnB = new MtlsClient(core.certificatePem(), core.keyPair().privateKey(), rootCa,
                     nodeB.dataPlanePorts().get(0));

@@ -31,6 +31,7 @@ class SlowClientsTest {
             iot.createThing(r -> r.thingName("slow-sensor"));
             CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
             iot.attachThingPrincipal(r -> r.thingName("slow-sensor").principal(keys.certificateArn()));
+            io.corelink.testing.DevicePolicies.allowGreengrass(iot, keys.certificateArn());
             MtlsClient device = new MtlsClient(keys.certificatePem(), keys.keyPair().privateKey(),
                     Files.readString(server.rootCaFile()), server.dataPlanePort());
 
@@ -101,6 +102,7 @@ class SlowClientsTest {
             iot.createThing(r -> r.thingName("expiring-sensor"));
             CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
             iot.attachThingPrincipal(r -> r.thingName("expiring-sensor").principal(keys.certificateArn()));
+            io.corelink.testing.DevicePolicies.allowGreengrass(iot, keys.certificateArn());
             MtlsClient device = new MtlsClient(keys.certificatePem(), keys.keyPair().privateKey(),
                     Files.readString(server.rootCaFile()), server.dataPlanePort());
             assertThat(device.send("GET", "/greengrass/discover/thing/expiring-sensor", null).status())

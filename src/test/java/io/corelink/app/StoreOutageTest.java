@@ -75,6 +75,7 @@ class StoreOutageTest {
             iot.createThing(r -> r.thingName("outage-sensor"));
             CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
             iot.attachThingPrincipal(r -> r.thingName("outage-sensor").principal(keys.certificateArn()));
+            io.corelink.testing.DevicePolicies.allowGreengrass(iot, keys.certificateArn());
             device = new MtlsClient(keys.certificatePem(), keys.keyPair().privateKey(),
                     Files.readString(node.dataDirectory().resolve("ca/root-ca.pem")), node.dataPlanePorts().get(0));
         }

@@ -1,5 +1,6 @@
 package io.corelink.bench;
 
+import io.corelink.testing.DevicePolicies;
 import io.corelink.app.CorelinkServer;
 import io.corelink.app.ServerConfig;
 import io.corelink.pki.CertificateAuthority;
@@ -113,6 +114,9 @@ public final class DataPlaneBenchmark {
             CreateKeysAndCertificateResponse sensor = iot.createKeysAndCertificate(r -> r.setAsActive(true));
             iot.attachThingPrincipal(r -> r.thingName("bench-core").principal(core.certificateArn()));
             iot.attachThingPrincipal(r -> r.thingName("bench-sensor").principal(sensor.certificateArn()));
+            // The policies a real user attaches (the data plane authorizes by IoT policies by default).
+            DevicePolicies.attach(iot, "bench-core-device", DevicePolicies.CORE_DEVICE, core.certificateArn());
+            DevicePolicies.attach(iot, "bench-client-device", DevicePolicies.CLIENT_DEVICE, sensor.certificateArn());
             greengrass.batchAssociateClientDeviceWithCoreDevice(r -> r.coreDeviceThingName("bench-core")
                     .entries(e -> e.thingName("bench-sensor")));
             greengrass.updateConnectivityInfo(r -> r.thingName("bench-core").connectivityInfo(c -> c

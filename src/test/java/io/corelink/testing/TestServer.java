@@ -43,10 +43,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Clock clock) {
+        return start(clock, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A server whose test configuration {@code configure} adjusts (a mode, an option). */
+    public static TestServer start(Clock clock, java.util.function.UnaryOperator<ServerConfig> configure) {
         try {
             Path dir = Files.createTempDirectory("corelink-test");
-            ServerConfig config = ServerConfig.defaults(dir.resolve("data")).withPort(0).withDataPlanePorts(List.of(0))
-                    .withAdministratorKey(ACCESS_KEY_ID, SECRET);
+            ServerConfig config = configure.apply(ServerConfig.defaults(dir.resolve("data")).withPort(0)
+                    .withDataPlanePorts(List.of(0)).withAdministratorKey(ACCESS_KEY_ID, SECRET));
             return new TestServer(dir, config, clock);
         } catch (IOException e) {
             throw new IllegalStateException(e);

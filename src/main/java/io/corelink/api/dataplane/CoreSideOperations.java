@@ -85,6 +85,19 @@ public final class CoreSideOperations {
         return ApiResponse.ok(response);
     }
 
+    /**
+     * The {@code clientDeviceThingName} of a VerifyClientDeviceIoTCertificateAssociation body, as sent, for its
+     * authorization before the body is validated; empty when the body does not hold one.
+     */
+    static String clientDeviceThingName(byte[] body) {
+        try {
+            String name = JsonBody.parse(ServiceFamily.GREENGRASS, body).string("clientDeviceThingName");
+            return name == null ? "" : name;
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
     /** {@code POST /greengrass/v2/clientDevices/verifyAssociation}. */
     public ApiResponse verifyClientDeviceAssociation(ApiRequest request, DataPlaneCaller caller) {
         Violations violations = new Violations(ServiceFamily.GREENGRASS);

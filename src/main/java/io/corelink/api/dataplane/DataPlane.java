@@ -11,10 +11,12 @@ import io.corelink.wire.error.AwsError;
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.ApiRequest;
+import io.corelink.wire.http.ApiResponse;
 import io.corelink.wire.http.PathTemplate;
 import io.corelink.wire.http.PercentCodec;
 import io.corelink.wire.http.QueryParameters;
 import io.corelink.wire.http.RequestBody;
+import io.corelink.wire.pipeline.AccessRefused;
 import io.corelink.wire.pipeline.Call;
 import io.corelink.wire.pipeline.Invocation;
 import io.corelink.wire.pipeline.Plane;
@@ -38,35 +40,63 @@ import org.eclipse.jetty.server.Request;
  * response when it no longer passes, as AWS does.
  */
 public final class DataPlane implements Plane {
-    private record Route(String method, PathTemplate template, String name, DataPlaneOperation operation) {
+    private record Route(String method, PathTemplate template, String name, DataPlaneOperation operation,
+                         Needs needs) {
+    }
+
+    /** The resource a route's action is authorized on (access-control.md §3), from its labels, body and caller. */
+    @FunctionalInterface
+    private interface Needs {
+        String resource(Map<String, String> labels, byte[] body, DataPlaneCaller caller);
     }
 
     private static final String CERTIFICATE_ID = "io.corelink.certificateId";
     private static final String DISCOVER = "Discover";
     private final DataPlaneCallers callers;
     private final Clock clock;
+    private final Account account;
     private final List<Route> routes = new ArrayList<>();
 
     public DataPlane(DataPlaneCallers callers, DiscoveryService discovery, CoreSideService coreSideService,
                      Account account, Clock clock) {
         this.callers = callers;
         this.clock = clock;
+        this.account = account;
         CoreSideOperations coreSide = new CoreSideOperations(coreSideService);
-        route("GET", "/greengrass/discover/thing/{thingName}", DISCOVER, new DiscoverOperation(discovery, account));
+        route("GET", "/greengrass/discover/thing/{thingName}", DISCOVER, new DiscoverOperation(discovery, account),
+                (labels, body, caller) -> account.thingArn(label(labels, "thingName")));
         route("PUT", "/greengrass/v2/coreDevices/{coreDeviceThingName}/certificateAuthorities",
-                "PutCertificateAuthorities", coreSide::putCertificateAuthorities);
+                "PutCertificateAuthorities", coreSide::putCertificateAuthorities,
+                (labels, body, caller) -> account.thingArn(label(labels, "coreDeviceThingName")));
         route("GET", "/greengrass/things/{thingName}/connectivityInfo", "GetConnectivityInfo",
-                coreSide::getConnectivityInfo);
+                coreSide::getConnectivityInfo,
+                (labels, body, caller) -> account.connectivityInfoArn(label(labels, "thingName")));
         route("PUT", "/greengrass/things/{thingName}/connectivityInfo", "UpdateConnectivityInfo",
-                coreSide::updateConnectivityInfo);
+                coreSide::updateConnectivityInfo,
+                (labels, body, caller) -> account.connectivityInfoArn(label(labels, "thingName")));
         route("POST", "/greengrass/v2/clientDevices/verifyIdentity", "VerifyClientDeviceIdentity",
-                coreSide::verifyClientDeviceIdentity);
+                coreSide::verifyClientDeviceIdentity, (labels, body, caller) -> callersCoreArn(caller));
         route("POST", "/greengrass/v2/clientDevices/verifyAssociation", "VerifyClientDeviceIoTCertificateAssociation",
-                coreSide::verifyClientDeviceAssociation);
+                coreSide::verifyClientDeviceAssociation,
+                (labels, body, caller) -> account.thingArn(CoreSideOperations.clientDeviceThingName(body)));
     }
 
-    private void route(String method, String template, String name, DataPlaneOperation operation) {
-        routes.add(new Route(method, PathTemplate.of(template), name, operation));
+    /** A label of the matched route: every label of its template is there. */
+    private static String label(Map<String, String> labels, String name) {
+        return java.util.Objects.requireNonNull(labels.get(name), name);
+    }
+
+    private void route(String method, String template, String name, DataPlaneOperation operation, Needs needs) {
+        routes.add(new Route(method, PathTemplate.of(template), name, operation, needs));
+    }
+
+    /**
+     * The resource of the two actions AWS's example policies grant on {@code *}: the caller's core device's thing ARN
+     * (the first by name when its certificate is attached to several), so that a policy naming the core's ARN works.
+     */
+    private String callersCoreArn(DataPlaneCaller caller) {
+        return caller.coreDevices().stream().sorted().findFirst().or(() -> caller.things().stream().sorted()
+                .findFirst()).map(account::thingArn).orElse("*");
     }
 
     @Override
@@ -119,10 +149,26 @@ public final class DataPlane implements Plane {
         } catch (IllegalArgumentException e) {
             throw AwsException.cannotParse(ServiceFamily.GREENGRASS, "The query string has a malformed percent-escape");
         }
+        byte[] body = RequestBody.read(request);
+        call.permission("greengrass:" + route.name(), route.needs().resource(labels, body, caller.get()));
         ApiRequest apiRequest = new ApiRequest(call.requestId(), request.getMethod(), rawPath,
-                request.getHttpURI().getQuery(), Map.of(), RequestBody.read(request), labels, query);
+                request.getHttpURI().getQuery(), Map.of(), body, labels, query);
         DataPlaneOperation operation = route.operation();
         return () -> operation.handle(apiRequest, caller.get());
+    }
+
+    /**
+     * A refused Discover gets what AWS sends a device without {@code greengrass:Discover}: 403 with
+     * {@code {"message":null,"traceId":…}}; the core-side calls get Greengrass's 403 {@code AccessDeniedException}.
+     */
+    @Override
+    public ApiResponse refusal(Call call, AccessRefused refused) {
+        if (DISCOVER.equals(call.operation())) {
+            return DiscoverOperation.denied();
+        }
+        Call.Permission permission = java.util.Objects.requireNonNull(call.permission());
+        throw new AwsException(AwsError.AccessDeniedException, "The IoT policies of the calling certificate do not "
+                + "allow " + permission.action() + " on " + permission.resource() + ".");
     }
 
     @Override

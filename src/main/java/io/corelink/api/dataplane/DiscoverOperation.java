@@ -39,15 +39,25 @@ public final class DiscoverOperation implements DataPlaneOperation {
         if (found instanceof DiscoveryService.Discovery.Found cores) {
             return ApiResponse.ok(cores.cores().rendered(this::document));
         }
-        ObjectNode body = Json.object();
         if (found instanceof DiscoveryService.Discovery.Forbidden) {
-            body.putNull("message");
-            body.put("traceId", UUID.randomUUID().toString());
-            return ApiResponse.refused(403, body, "the certificate is not attached to thing " + thingName);
+            return ApiResponse.refused(403, deniedBody(), "the certificate is not attached to thing " + thingName);
         }
+        ObjectNode body = Json.object();
         body.put("errorMessage", NOT_FOUND);
         return ApiResponse.refused(404, body, "no core device associated with " + thingName
                 + " has both connectivity information and a CA certificate");
+    }
+
+    /** What AWS answers a Discover it denies: 403, {@code {"message":null,"traceId":"<uuid>"}}. */
+    static ApiResponse denied() {
+        return new ApiResponse(403, deniedBody());
+    }
+
+    private static ObjectNode deniedBody() {
+        ObjectNode body = Json.object();
+        body.putNull("message");
+        body.put("traceId", UUID.randomUUID().toString());
+        return body;
     }
 
     private byte[] document(List<DiscoveredCore> discovered) {

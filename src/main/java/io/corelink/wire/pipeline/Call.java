@@ -22,6 +22,8 @@ public final class Call {
     private ServiceFamily family;
     private String operation = "-";
     private String principal = "-";
+    private @Nullable Permission permission;
+    private @Nullable AccessRefused refusal;
     private int status;
     private @Nullable String errorCode;
     private @Nullable String reason;
@@ -87,6 +89,31 @@ public final class Call {
 
     public void principal(String value) {
         principal = value;
+    }
+
+    /**
+     * What the request needs to be allowed to do: an action ({@code service:Operation}) on a resource ARN, as the
+     * policies that authorize it name them.
+     */
+    public record Permission(String action, String resource) {
+    }
+
+    /** What routing found the request needs, or null before routing (or for a route that needs nothing). */
+    public @Nullable Permission permission() {
+        return permission;
+    }
+
+    public void permission(String action, String resource) {
+        permission = new Permission(action, resource);
+    }
+
+    /** Why a stage refused the request, or null when none did. */
+    public @Nullable AccessRefused refusal() {
+        return refusal;
+    }
+
+    void refusedBecause(AccessRefused refused) {
+        refusal = refused;
     }
 
     /** The HTTP status answered, or {@link #CLOSED}. */

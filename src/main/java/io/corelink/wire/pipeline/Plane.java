@@ -2,6 +2,7 @@ package io.corelink.wire.pipeline;
 
 import org.jspecify.annotations.Nullable;
 import io.corelink.wire.error.AwsError;
+import io.corelink.wire.http.ApiResponse;
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.ServiceFamily;
 import java.io.IOException;
@@ -28,6 +29,18 @@ public interface Plane {
      * @throws IOException when the body cannot be read
      */
     @Nullable Invocation accept(Request request, Call call) throws IOException;
+
+    /**
+     * The answer to a request that a {@link Stage} refused: by default the service's 403
+     * {@code AccessDeniedException}; a plane whose AWS counterpart answers some operation otherwise returns that.
+     *
+     * @throws AwsException the refusal, when it is an AWS error shape
+     */
+    default ApiResponse refusal(Call call, AccessRefused refused) {
+        Call.Permission permission = call.permission();
+        throw new AwsException(AwsError.AccessDeniedException, permission == null ? "Access denied"
+                : "Not authorized to perform " + permission.action() + " on resource " + permission.resource());
+    }
 
     /** The service's retryable answer while the store cannot be reached. */
     AwsException unavailable(Call call);

@@ -52,10 +52,7 @@ public final class RequestPipeline extends Handler.Abstract {
                 request.getConnectionMetaData().getConnection().getEndPoint().close();
                 callback.failed(new EofException("closed without an answer"));
             } else {
-                for (Stage stage : stages) {
-                    stage.admit(call);
-                }
-                ApiResponse answer = invocation.run();
+                ApiResponse answer = admit(call) ? invocation.run() : refusal(call);
                 if (answer.refusal() != null) {
                     call.failed(answer.status(), null, answer.refusal());
                 } else {
@@ -106,8 +103,31 @@ public final class RequestPipeline extends Handler.Abstract {
         }
     }
 
+    /** Runs every stage's admission; false when one refused (its reason is then the call's). */
+    private boolean admit(Call call) {
+        try {
+            for (Stage stage : stages) {
+                stage.admit(call);
+            }
+            return true;
+        } catch (AccessRefused refused) {
+            call.refusedBecause(refused);
+            return false;
+        }
+    }
+
+    /** The plane's answer to a refused request; an AWS error shape it throws is rendered as any other. */
+    private ApiResponse refusal(Call call) {
+        AccessRefused refused = java.util.Objects.requireNonNull(call.refusal());
+        ApiResponse answer = plane.refusal(call, refused);
+        return ApiResponse.refused(answer.status(), java.util.Objects.requireNonNull(answer.body()),
+                refused.reason());
+    }
+
     private static void renderError(Response response, Callback callback, Call call, AwsException error) {
-        call.failed(error.error().status(), error.error().shapeName(), error.getMessage());
+        AccessRefused refused = call.refusal();
+        call.failed(error.error().status(), error.error().shapeName(),
+                refused != null ? refused.reason() : error.getMessage());
         ResponseWriter.error(response, call.requestId(), error, callback);
     }
 

@@ -51,6 +51,7 @@ class DataPlaneTest {
         iot.createThing(r -> r.thingName(thing));
         CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
         iot.attachThingPrincipal(r -> r.thingName(thing).principal(keys.certificateArn()));
+        io.corelink.testing.DevicePolicies.allowGreengrass(iot, keys.certificateArn());
         return new Device(thing, keys.certificateId(), keys, new MtlsClient(keys.certificatePem(),
                 keys.keyPair().privateKey(), rootCa, server.dataPlanePort()));
     }
@@ -169,6 +170,7 @@ class DataPlaneTest {
         String arn = iot.registerCertificateWithoutCA(r -> r.certificatePem(pem)
                 .status(software.amazon.awssdk.services.iot.model.CertificateStatus.ACTIVE)).certificateArn();
         iot.attachThingPrincipal(r -> r.thingName("dp-fleet-device").principal(arn));
+        io.corelink.testing.DevicePolicies.allowGreengrass(iot, arn);
         MtlsClient device = new MtlsClient(pem, key, rootCa, server.dataPlanePort());
         assertThat(device.send("GET", "/greengrass/discover/thing/dp-fleet-device", null).status()).isEqualTo(404);
     }

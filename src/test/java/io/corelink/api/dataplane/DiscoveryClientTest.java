@@ -91,6 +91,7 @@ class DiscoveryClientTest {
         iot.createThing(r -> r.thingName("core:gateway-1"));
         core = iot.createKeysAndCertificate(r -> r.setAsActive(true));
         iot.attachThingPrincipal(r -> r.thingName("core:gateway-1").principal(core.certificateArn()));
+        io.corelink.testing.DevicePolicies.allowGreengrass(iot, core.certificateArn());
         CertificateAuthority coreCa = CertificateAuthority.create(Clock.systemUTC());
         coreCaPem = Pem.write(coreCa.certificate());
         brokerPort = freePort();
@@ -126,6 +127,7 @@ class DiscoveryClientTest {
         iot.createThing(r -> r.thingName(thing));
         CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
         iot.attachThingPrincipal(r -> r.thingName(thing).principal(keys.certificateArn()));
+        io.corelink.testing.DevicePolicies.allowGreengrass(iot, keys.certificateArn());
         return keys;
     }
 

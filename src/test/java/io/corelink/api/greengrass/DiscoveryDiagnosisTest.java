@@ -67,6 +67,7 @@ class DiscoveryDiagnosisTest {
 
         CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(false));
         iot.attachThingPrincipal(r -> r.thingName("dd-sensor").principal(keys.certificateArn()));
+        io.corelink.testing.DevicePolicies.allowGreengrass(iot, keys.certificateArn());
         assertThat(diagnose("dd-sensor")).contains("{\"certificateId\":\"" + keys.certificateId()
                 + "\",\"status\":\"INACTIVE\"}").contains("none of dd-sensor's certificates is ACTIVE");
         iot.updateCertificate(r -> r.certificateId(keys.certificateId()).newStatus(CertificateStatus.ACTIVE));
@@ -74,6 +75,7 @@ class DiscoveryDiagnosisTest {
         iot.createThing(r -> r.thingName("dd:core"));
         CreateKeysAndCertificateResponse coreKeys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
         iot.attachThingPrincipal(r -> r.thingName("dd:core").principal(coreKeys.certificateArn()));
+        io.corelink.testing.DevicePolicies.allowGreengrass(iot, coreKeys.certificateArn());
         greengrass.batchAssociateClientDeviceWithCoreDevice(r -> r.coreDeviceThingName("dd:core")
                 .entries(e -> e.thingName("dd-sensor")));
         assertThat(diagnose("dd-sensor")).contains("{\"coreDeviceThingName\":\"dd:core\",\"hasConnectivityInfo\":false,"
