@@ -240,7 +240,8 @@ public final class CorelinkServer implements AutoCloseable {
                 new CertificateService(store, config.account(), authority, clock),
                 new PrincipalService(store, config.account(), clock),
                 new CoreDeviceService(store, config.account(), clock),
-                new DiscoveryDiagnosisService(store),
+                new DiscoveryDiagnosisService(store, config.account(), clock,
+                        config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY),
                 new IotPolicyService(store, config.account(), clock),
                 new PageTokens(tokenKey));
         HealthHandler health = new HealthHandler(new HealthProbe(store, () -> accepting && jetty.isStarted()));

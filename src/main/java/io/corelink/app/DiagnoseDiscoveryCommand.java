@@ -45,8 +45,14 @@ final class DiagnoseDiscoveryCommand implements Callable<Integer> {
         if (body.path("thingExists").asBoolean()) {
             System.out.println("certificates:" + (body.path("certificates").isEmpty() ? " none" : ""));
             for (JsonNode certificate : body.path("certificates")) {
+                JsonNode policy = certificate.path("discoverPolicy");
                 System.out.println("  " + certificate.path("certificateId").asString() + "  "
-                        + certificate.path("status").asString());
+                        + certificate.path("status").asString() + (policy.isMissingNode() ? "" : "  greengrass:Discover "
+                        + switch (policy.path("decision").asString()) {
+                            case "ALLOWED" -> "allowed by " + statement(policy);
+                            case "EXPLICIT_DENY" -> "denied by " + statement(policy);
+                            default -> "allowed by no attached IoT policy";
+                        }));
             }
             System.out.println("core devices:" + (body.path("coreDevices").isEmpty() ? " none" : ""));
             for (JsonNode core : body.path("coreDevices")) {
@@ -63,6 +69,10 @@ final class DiagnoseDiscoveryCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static String statement(JsonNode policy) {
+        return policy.path("statement").asString() + " of IoT policy " + policy.path("policyName").asString();
     }
 
     private static String yesNo(JsonNode node, String member) {

@@ -1,6 +1,7 @@
 package io.corelink.api.greengrass;
 
 import io.corelink.domain.validation.Constraints;
+import io.corelink.domain.discovery.DiscoverPermission;
 import io.corelink.domain.discovery.DiscoveryDiagnosis;
 import io.corelink.domain.thing.ThingName;
 import io.corelink.service.DiscoveryDiagnosisService;
@@ -39,8 +40,18 @@ public final class DiscoveryDiagnosisHandler implements Operation {
         body.put("thingExists", result.thingExists());
         body.put("wouldDiscover", result.wouldDiscover());
         ArrayNode certificates = body.putArray("certificates");
-        result.certificateList().forEach(e -> certificates.addObject()
-                .put("certificateId", e.getKey().value()).put("status", e.getValue().name()));
+        result.certificateList().forEach(e -> {
+            ObjectNode certificate = certificates.addObject()
+                    .put("certificateId", e.getKey().value()).put("status", e.getValue().name());
+            DiscoverPermission permission = result.permissions().get(e.getKey());
+            if (permission != null) {
+                ObjectNode decision = certificate.putObject("discoverPolicy").put("decision",
+                        permission.decision().name());
+                if (permission.policyName() != null) {
+                    decision.put("policyName", permission.policyName()).put("statement", permission.statement());
+                }
+            }
+        });
         ArrayNode cores = body.putArray("coreDevices");
         for (DiscoveryDiagnosis.CoreCheck core : result.coreDevices()) {
             cores.addObject()

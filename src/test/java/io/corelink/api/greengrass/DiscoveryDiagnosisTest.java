@@ -67,9 +67,9 @@ class DiscoveryDiagnosisTest {
 
         CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(false));
         iot.attachThingPrincipal(r -> r.thingName("dd-sensor").principal(keys.certificateArn()));
-        io.corelink.testing.DevicePolicies.allowGreengrass(iot, keys.certificateArn());
         assertThat(diagnose("dd-sensor")).contains("{\"certificateId\":\"" + keys.certificateId()
-                + "\",\"status\":\"INACTIVE\"}").contains("none of dd-sensor's certificates is ACTIVE");
+                + "\",\"status\":\"INACTIVE\",\"discoverPolicy\":{\"decision\":\"IMPLICIT_DENY\"}}")
+                .contains("none of dd-sensor's certificates is ACTIVE");
         iot.updateCertificate(r -> r.certificateId(keys.certificateId()).newStatus(CertificateStatus.ACTIVE));
 
         iot.createThing(r -> r.thingName("dd:core"));
@@ -90,7 +90,14 @@ class DiscoveryDiagnosisTest {
                 Files.readString(server.rootCaFile()), server.dataPlanePort());
         assertThat(core.send("PUT", "/greengrass/v2/coreDevices/dd:core/certificateAuthorities",
                 "{\"coreDeviceCertificates\":[\"" + caPem.replace("\n", "\\n") + "\"]}").status()).isEqualTo(200);
-        assertThat(diagnose("dd-sensor")).contains("\"wouldDiscover\":true").contains("\"included\":true")
+        assertThat(diagnose("dd-sensor")).contains("\"wouldDiscover\":false").contains("\"included\":true")
+                .contains("\"reasons\":[\"certificate " + keys.certificateId() + ": no IoT policy attached to it "
+                        + "allows greengrass:Discover on arn:aws:iot:us-east-1:000000000000:thing/dd-sensor: attach "
+                        + "one with AttachPolicy\"]");
+        io.corelink.testing.DevicePolicies.attach(iot, "dd-client", io.corelink.testing.DevicePolicies.CLIENT_DEVICE,
+                keys.certificateArn());
+        assertThat(diagnose("dd-sensor")).contains("\"wouldDiscover\":true").contains("\"discoverPolicy\":{"
+                + "\"decision\":\"ALLOWED\",\"policyName\":\"dd-client\",\"statement\":\"statement 1\"}")
                 .endsWith("\"reasons\":[]}");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -107,8 +114,25 @@ class DiscoveryDiagnosisTest {
         // The server runs in this JVM: its log lines share standard output with what the command prints.
         String printed = out.toString(StandardCharsets.UTF_8).replaceAll("(?m)^\\d{4}-\\d\\d-\\d\\dT.*\n", "");
         assertThat(printed).startsWith("dd-sensor: would discover its core devices\n")
-                .contains("  " + keys.certificateId() + "  ACTIVE")
+                .contains("  " + keys.certificateId() + "  ACTIVE  greengrass:Discover allowed by statement 1 of IoT "
+                        + "policy dd-client")
                 .contains("  dd:core  connectivity info: yes  CA certificate: yes  included: yes");
+    }
+
+    @Test
+    void anExplicitDeny_isNamedWithItsStatementAndPolicy() {
+        iot.createThing(r -> r.thingName("dd-denied"));
+        CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
+        iot.attachThingPrincipal(r -> r.thingName("dd-denied").principal(keys.certificateArn()));
+        io.corelink.testing.DevicePolicies.attach(iot, "dd-allow", io.corelink.testing.DevicePolicies.CLIENT_DEVICE,
+                keys.certificateArn());
+        io.corelink.testing.DevicePolicies.attach(iot, "dd-deny", "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                + "\"Sid\":\"NoDiscover\",\"Effect\":\"Deny\",\"Action\":\"greengrass:Discover\",\"Resource\":\"*\"}]}",
+                keys.certificateArn());
+        assertThat(diagnose("dd-denied")).contains("\"discoverPolicy\":{\"decision\":\"EXPLICIT_DENY\","
+                + "\"policyName\":\"dd-deny\",\"statement\":\"NoDiscover\"}").contains("certificate "
+                + keys.certificateId() + ": NoDiscover of IoT policy dd-deny denies greengrass:Discover on "
+                + "arn:aws:iot:us-east-1:000000000000:thing/dd-denied");
     }
 
     @Test
