@@ -186,6 +186,17 @@ class DiscoveryClientTest {
 
     @Test
     void theDiscoveryClientFails_whenDiscoveryCannotSucceed() throws Exception {
+        iot.createThing(r -> r.thingName("sensor-no-policy"));
+        CreateKeysAndCertificateResponse noPolicy = iot.createKeysAndCertificate(r -> r.setAsActive(true));
+        iot.attachThingPrincipal(r -> r.thingName("sensor-no-policy").principal(noPolicy.certificateArn()));
+        greengrass.batchAssociateClientDeviceWithCoreDevice(r -> r.coreDeviceThingName("core:gateway-1")
+                .entries(e -> e.thingName("sensor-no-policy")));
+        assertFailsWithStatus(noPolicy, "sensor-no-policy", "403");
+        io.corelink.testing.DevicePolicies.attach(iot, "client-device", io.corelink.testing.DevicePolicies.CLIENT_DEVICE,
+                noPolicy.certificateArn());
+        assertThat(discover(noPolicy, "sensor-no-policy").getGGGroups()).as("AWS's minimal client-device policy")
+                .hasSize(1);
+
         CreateKeysAndCertificateResponse lonely = clientDevice("sensor-unassociated");
         assertFailsWithStatus(lonely, "sensor-unassociated", "404");
 
