@@ -56,6 +56,7 @@ class DiskFullIT {
                 iot.createThing(r -> r.thingName("full-sensor"));
                 CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
                 iot.attachThingPrincipal(r -> r.thingName("full:core").principal(keys.certificateArn()));
+                io.corelink.testing.DevicePolicies.allowGreengrass(iot, keys.certificateArn());
                 greengrass.batchAssociateClientDeviceWithCoreDevice(r -> r.coreDeviceThingName("full:core")
                         .entries(e -> e.thingName("full-sensor")));
                 greengrass.updateConnectivityInfo(r -> r.thingName("full:core").connectivityInfo(c -> c.id("lan")

@@ -366,6 +366,9 @@ public final class BenchRun {
         add("[" + store + "] Discover p99 at half that load / p50", latencies[latencies.length * 99 / 100] / 1e3, "us",
                 latencies[latencies.length / 2] / 1e3);
         if (handshakes) {
+            authorizationCost(context, port, discover);
+        }
+        if (handshakes) {
             try (DataPlaneBenchmark.BareTlsServer bare = DataPlaneBenchmark.BareTlsServer.start()) {
                 SSLContext bareClient = DataPlaneBenchmark.clientContext(sensor, bare.caPem);
                 DataPlaneBenchmark.newConnections(context, port, discover, count(200), CLIENTS);
@@ -374,6 +377,40 @@ public final class BenchRun {
                 double jdk = DataPlaneBenchmark.newConnections(bareClient, bare.port(), "/", count(1_000), CLIENTS);
                 add("New mTLS handshake + Discover / bare JDK TLS server, RSA 2048 both", corelink, "conn/s", jdk);
             }
+        }
+    }
+
+    /**
+     * Issue 12's row: Discover under IoT-policy authorization (the default) against a second server that authorizes by
+     * certificate alone, same setup, alternating rounds.
+     */
+    private void authorizationCost(SSLContext policyContext, int policyPort, String discover) throws Exception {
+        Path dir = Files.createTempDirectory("corelink-bench-certificate-mode");
+        CorelinkServer plain = CorelinkServer.start(new ServerConfig(dir.resolve("data"), "127.0.0.1", 0, List.of(0),
+                        List.of(), new Account("us-east-1", "000000000000"), null, null, null, KEY, SECRET)
+                        .withDataPlaneAuthorization(io.corelink.app.DataPlaneAuthorization.CERTIFICATE),
+                Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            String rootCa = Files.readString(plain.dataDirectory().resolve("ca/root-ca.pem"));
+            SSLContext context = DataPlaneBenchmark.clientContext(setUpDiscovery(plain, rootCa), rootCa);
+            int port = plain.dataPlanePorts().get(0);
+            for (int round = 0; round < 3; round++) {
+                DataPlaneBenchmark.keptAlive(context, port, discover, count(20_000), CLIENTS);
+            }
+            double[] withPolicies = new double[5];
+            double[] withoutPolicies = new double[5];
+            for (int round = 0; round < withPolicies.length; round++) {
+                withPolicies[round] = DataPlaneBenchmark.keptAlive(policyContext, policyPort, discover,
+                        count(20_000), CLIENTS);
+                withoutPolicies[round] = DataPlaneBenchmark.keptAlive(context, port, discover, count(20_000),
+                        CLIENTS);
+            }
+            Arrays.sort(withPolicies);
+            Arrays.sort(withoutPolicies);
+            add("[SQLite] Discover, iot-policy authorization / certificate authorization, kept-alive mTLS",
+                    withPolicies[2], "req/s", withoutPolicies[2]);
+        } finally {
+            plain.close();
         }
     }
 
