@@ -7,4 +7,7 @@ start_server
 export CORELINK_ENDPOINT="$endpoint"
 export CORELINK_ACCESS_KEY_ID="$(sed -n 's/^aws_access_key_id = //p' "$AWS_SHARED_CREDENTIALS_FILE")"
 export CORELINK_SECRET_ACCESS_KEY="$(sed -n 's/^aws_secret_access_key = //p' "$AWS_SHARED_CREDENTIALS_FILE")"
+export CORELINK_DATA_PLANE_PORT="$(sed -n 's#^corelink: data plane listening on https://127.0.0.1:\([0-9]*\)$#\1#p' \
+  "$work/server.log" | head -1)"
+export CORELINK_ROOT_CA="$work/data/ca/root-ca.pem"
 cd "$js" && node --test
