@@ -162,6 +162,20 @@ class MultiNodeTest {
             // keeps a loaded CI machine from failing a correct server (the bound itself is DataPlaneCache.TTL).
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - changed))
                     .as("seen within the 2 s cache bound, plus slack for a loaded machine").isLessThan(5_000);
+
+            // An IoT policy detached through node A stops node B's Discover within the same bound.
+            a.detachPolicy(r -> r.policyName("corelink-test-client-device").target(sensor.certificateArn()));
+            a.detachPolicy(r -> r.policyName("corelink-test-core-device").target(sensor.certificateArn()));
+            long detached = System.nanoTime();
+            do {
+                status = sensorOnB.send("GET", "/greengrass/discover/thing/mn-sensor", null).status();
+                if (status != 403) {
+                    Thread.sleep(100);
+                }
+            } while (status != 403 && System.nanoTime() - detached < TimeUnit.SECONDS.toNanos(10));
+            assertThat(status).isEqualTo(403);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - detached))
+                    .as("a detached policy stops Discover on the other node within the cache bound").isLessThan(5_000);
         }
     }
 
