@@ -21,6 +21,7 @@ import io.corelink.api.iot.DeletePolicyVersionHandler;
 import io.corelink.api.iot.GetEffectivePoliciesHandler;
 import io.corelink.api.iot.GetPolicyHandler;
 import io.corelink.api.iot.GetPolicyVersionHandler;
+import io.corelink.api.iot.IotTagsHandler;
 import io.corelink.api.iot.ListAttachedPoliciesHandler;
 import io.corelink.api.iot.ListPoliciesHandler;
 import io.corelink.api.iot.ListPolicyPrincipalsHandler;
@@ -153,6 +154,9 @@ public final class ControlPlaneRoutes {
                 PrincipalPolicyHandler.detaching(policies));
         iot("GET", "/principal-policies", "ListPrincipalPolicies", new ListPrincipalPoliciesHandler(policies, tokens));
         iot("GET", "/policy-principals", "ListPolicyPrincipals", new ListPolicyPrincipalsHandler(policies, tokens));
+        iot("POST", "/tags", "TagResource", IotTagsHandler.tagResource(policies));
+        iot("POST", "/untag", "UntagResource", IotTagsHandler.untagResource(policies));
+        iot("GET", "/tags", "ListTagsForResource", IotTagsHandler.listTagsForResource(policies));
     }
 
     private void greengrass(String method, String template, String name, Operation operation) {

@@ -59,6 +59,19 @@ public record Account(String region, String accountId) {
         return "arn:aws:iot:" + region + ":" + accountId + ":policy/" + name.value();
     }
 
+    /** The policy an IoT ARN names, when it is a policy ARN of this account and region with a valid name. */
+    public java.util.Optional<io.corelink.domain.iotpolicy.PolicyName> policyOf(String arn) {
+        String prefix = "arn:aws:iot:" + region + ":" + accountId + ":policy/";
+        if (arn == null || !arn.startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(io.corelink.domain.iotpolicy.PolicyName.of(arn.substring(prefix.length())));
+        } catch (io.corelink.domain.error.InvalidValueException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** {@code arn:aws:iot:<region>:<account>:thing/<name>}, for a name as a request sent it (valid or not). */
     public String thingArn(String name) {
         return "arn:aws:iot:" + region + ":" + accountId + ":thing/" + name;

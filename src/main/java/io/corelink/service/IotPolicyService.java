@@ -18,6 +18,9 @@ import io.corelink.store.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -27,6 +30,8 @@ import java.util.UUID;
 public final class IotPolicyService {
     /** AWS's limit of policies attached to one certificate. */
     public static final int MAX_POLICIES_PER_CERTIFICATE = 10;
+    /** AWS's limit of tags on one resource. */
+    public static final int MAX_TAGS = 50;
 
     private final Store store;
     private final Account account;
@@ -42,7 +47,7 @@ public final class IotPolicyService {
      * @throws MalformedPolicyException when AWS would refuse the document
      * @throws ResourceAlreadyExistsException when a policy of that name exists
      */
-    public IotPolicy create(PolicyName name, String document) {
+    public IotPolicy create(PolicyName name, String document, Map<String, String> tags) {
         PolicyDocument.parse(document, PolicyDocument.MAX_CHARACTERS);
         Instant now = clock.instant();
         String generation = newGeneration();
@@ -51,6 +56,8 @@ public final class IotPolicyService {
                 throw new ResourceAlreadyExistsException(name.value(), arnOf(name),
                         "Policy cannot be created - name already exists (name=" + name + ")");
             }
+            requireTagRoom(tags.size());
+            tx.iotPolicies().putTags(name, tags);
             return new IotPolicy(name, 1, document, now, now, generation);
         });
     }
@@ -215,6 +222,55 @@ public final class IotPolicyService {
             requireCertificate(tx, certificate);
             return tx.iotPolicies().attachedTo(certificate);
         });
+    }
+
+    /**
+     * The tags of the policy an ARN names, by key.
+     *
+     * @throws InvalidRequestException when the ARN names no IoT policy of this account (the only taggable resource)
+     * @throws ResourceNotFoundException when the policy does not exist
+     */
+    public SortedMap<String, String> tags(String resourceArn) {
+        return store.read(tx -> tx.iotPolicies().tags(taggable(tx, resourceArn)));
+    }
+
+    /**
+     * Adds tags, replacing the values of keys that exist.
+     *
+     * @throws ConflictException when the policy would have more than {@value #MAX_TAGS} tags
+     */
+    public void tag(String resourceArn, Map<String, String> tags) {
+        store.write(tx -> {
+            PolicyName name = taggable(tx, resourceArn);
+            Map<String, String> after = new TreeMap<>(tx.iotPolicies().tags(name));
+            after.putAll(tags);
+            requireTagRoom(after.size());
+            tx.iotPolicies().putTags(name, tags);
+            return null;
+        });
+    }
+
+    /** Removes tags; keys that are not there are ignored. */
+    public void untag(String resourceArn, List<String> keys) {
+        store.write(tx -> {
+            tx.iotPolicies().removeTags(taggable(tx, resourceArn), keys);
+            return null;
+        });
+    }
+
+    private PolicyName taggable(StoreTransaction tx, String resourceArn) {
+        PolicyName name = account.policyOf(resourceArn).orElseThrow(() -> new InvalidRequestException(
+                "Corelink keeps tags on IoT policies only (arn:aws:iot:" + account.region() + ":"
+                        + account.accountId() + ":policy/<name>), not on " + resourceArn));
+        requirePolicy(tx, name);
+        return name;
+    }
+
+    private static void requireTagRoom(int count) {
+        if (count > MAX_TAGS) {
+            throw new ConflictException(ConflictException.Kind.TAG_LIMIT, "A resource can have at most " + MAX_TAGS
+                    + " tags.");
+        }
     }
 
     public String arnOf(PolicyName name) {

@@ -63,6 +63,14 @@ public interface IotPolicyRepository {
     /** How many policies are attached to the certificate. */
     int countForCertificate(CertificateId certificate);
 
+    /** The policy's tags, by key. */
+    java.util.SortedMap<String, String> tags(PolicyName name);
+
+    /** Adds the tags, replacing the values of keys that exist. */
+    void putTags(PolicyName name, java.util.Map<String, String> tags);
+
+    void removeTags(PolicyName name, java.util.Collection<String> keys);
+
     /** The default versions of the policies attached to {@code certificate}, by policy name, in one query. */
     List<IotPolicy> attachedTo(CertificateId certificate);
 }

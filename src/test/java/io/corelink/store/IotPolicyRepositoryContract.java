@@ -138,6 +138,23 @@ public interface IotPolicyRepositoryContract {
     }
 
     @Test
+    default void tags_areAddedReplacedRemoved_andGoWithThePolicy() {
+        policy("ip-tagged", T0);
+        store().write(tx -> {
+            tx.iotPolicies().putTags(name("ip-tagged"), java.util.Map.of("b", "2", "a", "1"));
+            tx.iotPolicies().putTags(name("ip-tagged"), java.util.Map.of("a", "one"));
+            tx.iotPolicies().removeTags(name("ip-tagged"), List.of("b", "missing"));
+            return null;
+        });
+        assertThat(store().<java.util.SortedMap<String, String>>read(tx -> tx.iotPolicies().tags(name("ip-tagged"))))
+                .containsExactly(java.util.Map.entry("a", "one"));
+        store().write(tx -> tx.iotPolicies().delete(name("ip-tagged")));
+        policy("ip-tagged", T0);
+        assertThat(store().<java.util.SortedMap<String, String>>read(tx -> tx.iotPolicies().tags(name("ip-tagged"))))
+                .isEmpty();
+    }
+
+    @Test
     default void delete_takesTheVersionsWithIt() {
         policy("ip-doomed", T0);
         store().write(tx -> tx.iotPolicies().addVersion(name("ip-doomed"), "v2", false, T0, "g"));

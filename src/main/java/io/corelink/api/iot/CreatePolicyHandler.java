@@ -29,9 +29,9 @@ public final class CreatePolicyHandler implements Operation {
         PolicyName name = PolicyInput.policyName(violations, request);
         JsonBody body = PolicyInput.body(request);
         String document = PolicyInput.document(violations, body);
+        java.util.Map<String, String> tags = PolicyInput.tags(violations, body, "tags");
         violations.throwIfAny();
-        PolicyInput.refuseTags(body);
-        IotPolicy policy = policies.create(name, document);
+        IotPolicy policy = policies.create(name, document, tags);
         ObjectNode response = Json.object();
         response.put("policyName", name.value());
         response.put("policyArn", policies.arnOf(name));

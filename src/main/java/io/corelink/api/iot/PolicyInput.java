@@ -2,8 +2,6 @@ package io.corelink.api.iot;
 
 import org.jspecify.annotations.Nullable;
 import io.corelink.domain.iotpolicy.PolicyName;
-import io.corelink.wire.error.AwsError;
-import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.http.Violations;
@@ -58,12 +56,34 @@ final class PolicyInput {
         return violations.integer("pageSize", request.query().first("pageSize"), 1, MAX_PAGE);
     }
 
-    /** Tags on policies are not kept by Corelink: refused rather than dropped. */
-    static void refuseTags(JsonBody body) {
-        if (body.objects("tags") != null) {
-            throw new AwsException(AwsError.InvalidRequestException, "Corelink does not keep tags on IoT policies; "
-                    + "create the policy without tags.");
+    private static final java.util.regex.Pattern TAG_KEY =
+            java.util.regex.Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
+
+    /**
+     * A {@code TagList} member ({@code [{"Key":…,"Value":…}]}): keys 1..128 of the model's pattern, values 0..256 (absent:
+     * empty); an absent member is no tags.
+     */
+    static java.util.Map<String, String> tags(Violations violations, JsonBody body, String member) {
+        java.util.List<JsonBody> items = body.objects(member);
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+        if (items == null) {
+            return tags;
         }
+        for (JsonBody item : items) {
+            String key = violations.required(item.path() + ".Key", item.string("Key"), value -> {
+                io.corelink.domain.validation.Constraints.length(value, 1, 128);
+                io.corelink.domain.validation.Constraints.pattern(value, TAG_KEY);
+                return value;
+            });
+            String value = item.string("Value");
+            if (value != null && value.length() > 256) {
+                violations.add(item.path() + ".Value", "Member must have length less than or equal to 256", null);
+            }
+            if (key != null) {
+                tags.put(key, value == null ? "" : value);
+            }
+        }
+        return tags;
     }
 
     static JsonBody body(ApiRequest request) {

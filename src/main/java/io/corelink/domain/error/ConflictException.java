@@ -15,7 +15,9 @@ public final class ConflictException extends DomainException {
         /** A policy that has {@link io.corelink.domain.iotpolicy.IotPolicy#MAX_VERSIONS} versions already. */
         POLICY_VERSIONS_LIMIT,
         /** A certificate that has the most policies AWS allows attached already. */
-        CERTIFICATE_POLICY_LIMIT
+        CERTIFICATE_POLICY_LIMIT,
+        /** A resource that would have more tags than AWS allows. */
+        TAG_LIMIT
     }
 
     private final Kind kind;

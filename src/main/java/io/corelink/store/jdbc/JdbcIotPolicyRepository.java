@@ -67,6 +67,7 @@ final class JdbcIotPolicyRepository implements IotPolicyRepository {
     @Override
     public boolean delete(PolicyName name) {
         handle.createUpdate(sql.get("deleteIotPolicyVersions")).bind("name", name.value()).execute();
+        handle.createUpdate(sql.get("deleteAllIotPolicyTags")).bind("name", name.value()).execute();
         return handle.createUpdate(sql.get("deleteIotPolicy")).bind("name", name.value()).execute() > 0;
     }
 
@@ -160,6 +161,34 @@ final class JdbcIotPolicyRepository implements IotPolicyRepository {
     public int countForCertificate(CertificateId certificate) {
         return handle.createQuery(sql.get("countIotPoliciesOfCertificate")).bind("certificate", certificate.value())
                 .mapTo(Integer.class).one();
+    }
+
+    @Override
+    public java.util.SortedMap<String, String> tags(PolicyName name) {
+        java.util.SortedMap<String, String> tags = new java.util.TreeMap<>();
+        handle.createQuery(sql.get("findIotPolicyTags")).bind("name", name.value())
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> tags.put(e.getKey(), e.getValue()));
+        return tags;
+    }
+
+    @Override
+    public void putTags(PolicyName name, java.util.Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(sql.get("upsertIotPolicyTag"));
+        tags.forEach((key, value) -> batch.bind("name", name.value()).bind("key", key).bind("value", value).add());
+        batch.execute();
+    }
+
+    @Override
+    public void removeTags(PolicyName name, java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        handle.createUpdate(sql.get("deleteIotPolicyTags")).bind("name", name.value())
+                .bindList("keys", List.copyOf(keys)).execute();
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class StoreCopy {
     /** Parents before children. */
     static final List<String> TABLES = List.of("setting", "access_key", "thing", "thing_attribute", "certificate",
             "thing_principal", "core_device", "client_device_association", "core_device_connectivity",
-            "core_device_tag", "core_device_ca", "iot_policy", "iot_policy_version", "iot_policy_target");
+            "core_device_tag", "core_device_ca", "iot_policy", "iot_policy_version", "iot_policy_target", "iot_policy_tag");
     private static final int BATCH = 1_000;
 
     private StoreCopy() {

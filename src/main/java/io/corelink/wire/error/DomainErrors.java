@@ -50,7 +50,8 @@ public final class DomainErrors {
                 case PRINCIPAL_EXCLUSIVE -> new AwsException(family.validationError(), e.getMessage());
                 case POLICY_IN_USE -> new AwsException(AwsError.DeleteConflictException, e.getMessage());
                 case POLICY_VERSIONS_LIMIT -> new AwsException(AwsError.VersionsLimitExceededException, e.getMessage());
-                case CERTIFICATE_POLICY_LIMIT -> new AwsException(AwsError.LimitExceededException, e.getMessage());
+                case CERTIFICATE_POLICY_LIMIT, TAG_LIMIT ->
+                        new AwsException(AwsError.LimitExceededException, e.getMessage());
             };
         }
         if (e instanceof MalformedPolicyException) {

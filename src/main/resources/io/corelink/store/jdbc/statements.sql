@@ -353,3 +353,16 @@ JOIN iot_policy p ON p.policy_name = t.policy_name
 JOIN iot_policy_version v ON v.policy_name = p.policy_name AND v.version_id = p.default_version_id
 WHERE t.certificate_id = :certificate
 ORDER BY p.policy_name
+
+-- name: findIotPolicyTags
+SELECT tag_key, tag_value FROM iot_policy_tag WHERE policy_name = :name ORDER BY tag_key
+
+-- name: upsertIotPolicyTag
+INSERT INTO iot_policy_tag (policy_name, tag_key, tag_value) VALUES (:name, :key, :value)
+ON CONFLICT (policy_name, tag_key) DO UPDATE SET tag_value = excluded.tag_value
+
+-- name: deleteIotPolicyTags
+DELETE FROM iot_policy_tag WHERE policy_name = :name AND tag_key IN (<keys>)
+
+-- name: deleteAllIotPolicyTags
+DELETE FROM iot_policy_tag WHERE policy_name = :name

@@ -101,6 +101,41 @@ class IotPoliciesTest {
     }
 
     @Test
+    void policyTags_fromCreatePolicyAndTheTaggingOperations() {
+        String arn = iot.createPolicy(r -> r.policyName("pol-tags").policyDocument(DISCOVER)
+                .tags(t -> t.key("team").value("ops"), t -> t.key("tier").value("1"))).policyArn();
+        assertThat(iot.listTagsForResource(r -> r.resourceArn(arn)).tags())
+                .extracting(software.amazon.awssdk.services.iot.model.Tag::key,
+                        software.amazon.awssdk.services.iot.model.Tag::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("team", "ops"),
+                        org.assertj.core.groups.Tuple.tuple("tier", "1"));
+        iot.tagResource(r -> r.resourceArn(arn).tags(t -> t.key("tier").value("2"), t -> t.key("site").value("")));
+        iot.untagResource(r -> r.resourceArn(arn).tagKeys("team", "absent"));
+        assertThat(iot.listTagsForResource(r -> r.resourceArn(arn)).tags())
+                .extracting(software.amazon.awssdk.services.iot.model.Tag::key,
+                        software.amazon.awssdk.services.iot.model.Tag::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("site", ""),
+                        org.assertj.core.groups.Tuple.tuple("tier", "2"));
+
+        List<software.amazon.awssdk.services.iot.model.Tag> many = new ArrayList<>();
+        for (int i = 0; i < 49; i++) {
+            many.add(software.amazon.awssdk.services.iot.model.Tag.builder().key("k" + i).value("v").build());
+        }
+        assertThatThrownBy(() -> iot.tagResource(r -> r.resourceArn(arn).tags(many)))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.statusCode()).isEqualTo(410));
+        assertThat(iot.listTagsForResource(r -> r.resourceArn(arn)).tags()).as("nothing changed").hasSize(2);
+        assertThatThrownBy(() -> iot.listTagsForResource(r -> r.resourceArn(ACCOUNT + "thing/some-thing")))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> iot.listTagsForResource(r -> r.resourceArn(ACCOUNT + "policy/pol-none")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> iot.createPolicy(r -> r.policyName("pol-bad-tag").policyDocument(DISCOVER)
+                .tags(t -> t.key("").value("x")))).isInstanceOf(InvalidRequestException.class);
+        iot.deletePolicy(r -> r.policyName("pol-tags"));
+        iot.createPolicy(r -> r.policyName("pol-tags").policyDocument(DISCOVER));
+        assertThat(iot.listTagsForResource(r -> r.resourceArn(arn)).tags()).as("gone with the policy").isEmpty();
+    }
+
+    @Test
     void aNameInUse_isAConflict_andTheFirstPolicyStays() {
         iot.createPolicy(r -> r.policyName("pol-twice").policyDocument(DISCOVER));
         assertThatThrownBy(() -> iot.createPolicy(r -> r.policyName("pol-twice").policyDocument(document("iot:*"))))
