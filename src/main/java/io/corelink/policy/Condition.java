@@ -77,16 +77,18 @@ final class Condition {
     private final boolean ifExists;
     private final String key;
     private final List<Predicate<String>> scalarValues; // numeric, date, bool, IP, null: no variables
-    private final List<Template> templates; // string and ARN: variables allowed
+    private final List<Template> templates; // string operators: variables allowed
+    private final List<List<Template>> arns; // ARN operators: six parts each, variables allowed
 
     private Condition(Operator operator, SetQualifier qualifier, boolean ifExists, String key,
-                      List<Predicate<String>> scalarValues, List<Template> templates) {
+                      List<Predicate<String>> scalarValues, List<Template> templates, List<List<Template>> arns) {
         this.operator = operator;
         this.qualifier = qualifier;
         this.ifExists = ifExists;
         this.key = key;
         this.scalarValues = scalarValues;
         this.templates = templates;
+        this.arns = arns;
     }
 
     /**
@@ -120,11 +122,13 @@ final class Condition {
         }
         List<Predicate<String>> scalars = new ArrayList<>();
         List<Template> templates = new ArrayList<>();
+        List<List<Template>> arns = new ArrayList<>();
         for (String value : values) {
             switch (operator.kind) {
                 case STRING -> templates.add(Template.parse(value, variables, false, false));
                 case STRING_IGNORE_CASE -> templates.add(Template.parse(value, variables, false, true));
-                case STRING_LIKE, ARN -> templates.add(Template.parse(value, variables, true, false));
+                case STRING_LIKE -> templates.add(Template.parse(value, variables, true, false));
+                case ARN -> arns.add(Template.splitArn(value, variables));
                 case BOOL -> scalars.add(bool(operatorName, value)::equalsIgnoreCase);
                 case NULL -> {
                     boolean wantsAbsent = Boolean.parseBoolean(bool(operatorName, value));
@@ -135,11 +139,39 @@ final class Condition {
                 case IP -> scalars.add(network(operatorName, value));
             }
         }
-        return new Condition(operator, qualifier, ifExists, key, List.copyOf(scalars), List.copyOf(templates));
+        return new Condition(operator, qualifier, ifExists, key, List.copyOf(scalars), List.copyOf(templates),
+                List.copyOf(arns));
     }
 
-    /** Whether the request passes this test. */
+    /**
+     * Whether the request passes this test. A key that cannot apply to the request, or a policy variable in the
+     * values that has no value, fails it whatever the operator: its statement then matches nothing (§1), and no
+     * negation, {@code IfExists} or set qualifier can turn that into a match.
+     */
     boolean holds(RequestContext context) {
+        if (context.isInapplicable(key)) {
+            return false;
+        }
+        List<Glob> globs = new ArrayList<>(templates.size());
+        for (Template template : templates) {
+            Glob glob = template.resolve(context);
+            if (glob == null) {
+                return false;
+            }
+            globs.add(glob);
+        }
+        List<List<Glob>> arnGlobs = new ArrayList<>(arns.size());
+        for (List<Template> parts : arns) {
+            List<Glob> resolved = new ArrayList<>(parts.size());
+            for (Template part : parts) {
+                Glob glob = part.resolve(context);
+                if (glob == null) {
+                    return false;
+                }
+                resolved.add(glob);
+            }
+            arnGlobs.add(resolved);
+        }
         List<String> values = context.values(key);
         if (operator == Operator.NULL) {
             String present = String.valueOf(values != null && !values.isEmpty());
@@ -150,41 +182,37 @@ final class Condition {
                     || (qualifier == SetQualifier.NONE && operator.negated);
         }
         return switch (qualifier) {
-            case FOR_ALL_VALUES -> values.stream().allMatch(value -> single(value, context));
-            case FOR_ANY_VALUE -> values.stream().anyMatch(value -> single(value, context));
-            case NONE -> operator.negated ? values.stream().allMatch(value -> single(value, context))
-                    : values.stream().anyMatch(value -> single(value, context));
+            case FOR_ALL_VALUES -> values.stream().allMatch(value -> single(value, globs, arnGlobs));
+            case FOR_ANY_VALUE -> values.stream().anyMatch(value -> single(value, globs, arnGlobs));
+            case NONE -> operator.negated ? values.stream().allMatch(value -> single(value, globs, arnGlobs))
+                    : values.stream().anyMatch(value -> single(value, globs, arnGlobs));
         };
     }
 
     /** One request value against the policy's values: any matches (for a negated operator: none). */
-    private boolean single(String value, RequestContext context) {
+    private boolean single(String value, List<Glob> globs, List<List<Glob>> arnGlobs) {
         boolean any;
         if (operator.kind == Kind.ARN) {
-            any = templates.stream().anyMatch(t -> arnMatches(t.resolve(context), value));
-        } else if (!templates.isEmpty()) {
-            any = templates.stream().anyMatch(t -> {
-                Glob glob = t.resolve(context);
-                return glob != null && glob.matches(value);
-            });
+            any = arnGlobs.stream().anyMatch(parts -> arnMatches(parts, value));
+        } else if (!globs.isEmpty()) {
+            any = globs.stream().anyMatch(glob -> glob.matches(value));
         } else {
             any = scalarValues.stream().anyMatch(test -> test.test(value));
         }
         return operator.negated != any;
     }
 
-    /** ARNs compare by their six colon-separated parts, each with wildcards (ArnEquals and ArnLike alike). */
-    private static boolean arnMatches(@Nullable Glob pattern, String value) {
-        if (pattern == null) {
-            return false;
-        }
-        String[] want = pattern.toString().split(":", 6);
+    /**
+     * ARNs compare by their six colon-separated parts, each with wildcards (ArnEquals and ArnLike alike); the pattern
+     * was split where the policy's text has its colons, so a substituted value cannot move them.
+     */
+    private static boolean arnMatches(List<Glob> pattern, String value) {
         String[] have = value.split(":", 6);
-        if (want.length != 6 || have.length != 6) {
+        if (pattern.size() != 6 || have.length != 6) {
             return false;
         }
         for (int i = 0; i < 6; i++) {
-            if (!Glob.of(want[i], false).matches(have[i])) {
+            if (!pattern.get(i).matches(have[i])) {
                 return false;
             }
         }

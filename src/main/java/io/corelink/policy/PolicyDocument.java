@@ -57,8 +57,12 @@ public final class PolicyDocument {
         try {
             root = MAPPER.readTree(text);
         } catch (JacksonException e) {
-            throw new MalformedPolicyException("The policy document is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            // A document nested or sized beyond the parser's constraints has no location.
+            tools.jackson.core.TokenStreamLocation location = e.getLocation();
+            throw new MalformedPolicyException(location == null
+                    ? "The policy document is not valid JSON (nested too deeply, or a value too long)."
+                    : "The policy document is not valid JSON (line " + location.getLineNr() + ", column "
+                            + location.getColumnNr() + ").");
         }
         if (root == null || !root.isObject()) {
             throw new MalformedPolicyException("The policy document must be a JSON object.");

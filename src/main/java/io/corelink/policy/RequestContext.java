@@ -17,11 +17,14 @@ public final class RequestContext {
     private final String action;
     private final String resource;
     private final Map<String, List<String>> keys;
+    private final List<String> inapplicablePrefixes;
 
-    private RequestContext(String action, String resource, Map<String, List<String>> keys) {
+    private RequestContext(String action, String resource, Map<String, List<String>> keys,
+                           List<String> inapplicablePrefixes) {
         this.action = Objects.requireNonNull(action, "action");
         this.resource = Objects.requireNonNull(resource, "resource");
         this.keys = keys;
+        this.inapplicablePrefixes = inapplicablePrefixes;
     }
 
     public static Builder builder(String action, String resource) {
@@ -41,6 +44,15 @@ public final class RequestContext {
         return keys.get(key.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Whether {@code key} cannot apply to this request at all: a statement that uses it (as a condition key or a
+     * policy variable, whatever its operator, {@code IfExists} or default) matches nothing.
+     */
+    boolean isInapplicable(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return inapplicablePrefixes.stream().anyMatch(lower::startsWith);
+    }
+
     /** The single value of {@code key} (its first), or null when the request has none. */
     @Nullable String value(String key) {
         List<String> values = values(key);
@@ -52,6 +64,7 @@ public final class RequestContext {
         private final String action;
         private final String resource;
         private final Map<String, List<String>> keys = new HashMap<>();
+        private final java.util.ArrayList<String> inapplicable = new java.util.ArrayList<>();
 
         private Builder(String action, String resource) {
             this.action = action;
@@ -72,8 +85,17 @@ public final class RequestContext {
             return this;
         }
 
+        /**
+         * Makes every key starting with {@code prefix} inapplicable: the data plane's {@code iot:Connection.Thing.}
+         * keys, which AWS does not resolve for Greengrass calls (a statement using one matches nothing there).
+         */
+        public Builder inapplicable(String prefix) {
+            inapplicable.add(prefix.toLowerCase(Locale.ROOT));
+            return this;
+        }
+
         public RequestContext build() {
-            return new RequestContext(action, resource, Map.copyOf(keys));
+            return new RequestContext(action, resource, Map.copyOf(keys), List.copyOf(inapplicable));
         }
     }
 }

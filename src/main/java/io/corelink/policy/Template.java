@@ -110,6 +110,9 @@ final class Template {
                 }
             } else {
                 Variable variable = (Variable) part;
+                if (context.isInapplicable(variable.key())) {
+                    return null;
+                }
                 String value = context.value(variable.key());
                 if (value == null) {
                     value = variable.fallback();
@@ -123,10 +126,31 @@ final class Template {
         return Glob.of(codes.stream().mapToInt(Integer::intValue).toArray(), ignoreCase);
     }
 
-    /** The text as the document spells it, resolved for this request (literal parts only), for non-glob operators. */
-    @Nullable String resolveText(RequestContext context) {
-        Glob glob = resolve(context);
-        return glob == null ? null : glob.toString();
+    /**
+     * The text split at the colons it spells outside {@code ${…}}, each part a template of its own: an ARN pattern's
+     * six parts, so that a substituted value or an escape can never add or move a separator.
+     */
+    static List<Template> splitArn(String text, boolean variables) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        int depth = 0;
+        for (int i = 0; i < text.length() && parts.size() < 5; i++) {
+            char c = text.charAt(i);
+            if (variables && c == '$' && text.startsWith("${", i)) {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (c == ':' && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        List<Template> templates = new ArrayList<>(parts.size());
+        for (String part : parts) {
+            templates.add(parse(part, variables, true, false));
+        }
+        return templates;
     }
 
     @Override

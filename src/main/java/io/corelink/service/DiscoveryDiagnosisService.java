@@ -61,6 +61,7 @@ public final class DiscoveryDiagnosisService {
                 .with("aws:CurrentTime", now.toString())
                 .with("aws:EpochTime", String.valueOf(now.getEpochSecond()))
                 .with("aws:SecureTransport", "true")
+                .inapplicable("iot:Connection.Thing.")
                 .build();
         for (CertificateId certificate : certificates) {
             List<NamedPolicy> attached = tx.iotPolicies().attachedTo(certificate).stream()

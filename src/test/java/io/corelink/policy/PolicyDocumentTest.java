@@ -66,6 +66,15 @@ class PolicyDocumentTest {
     }
 
     @Test
+    void aDocumentBeyondTheParsersConstraints_isMalformed_notAFault() {
+        assertThatThrownBy(() -> parse("[".repeat(600) + "]".repeat(600))).isInstanceOf(MalformedPolicyException.class)
+                .hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> parse(with("{\"Effect\":\"Allow\",\"Action\":\"iot:*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"NumericLessThan\":{\"aws:EpochTime\":" + "9".repeat(1100) + "}}}")))
+                .isInstanceOf(MalformedPolicyException.class);
+    }
+
+    @Test
     void theSizeLimit_doesNotCountWhiteSpace() {
         String padding = " ".repeat(5_000);
         String sid = "S".repeat(PolicyDocument.MAX_CHARACTERS - with("{\"Sid\":\"\"," + OK_STATEMENT.substring(1))

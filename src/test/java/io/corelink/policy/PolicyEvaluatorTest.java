@@ -222,6 +222,22 @@ class PolicyEvaluatorTest {
         }
 
         @Test
+        void arnPatterns_keepEscapedAndSubstitutedCharactersLiteral() {
+            String literalStar = when("{\"ArnEquals\":{\"aws:PrincipalArn\":\"arn:aws:iam::1:user/${*}\"}}");
+            assertThat(allows(literalStar, withKey("aws:PrincipalArn", "arn:aws:iam::1:user/bob"))).isFalse();
+            assertThat(allows(literalStar, withKey("aws:PrincipalArn", "arn:aws:iam::1:user/*"))).isTrue();
+            String own = when("{\"ArnLike\":{\"aws:PrincipalArn\":\"arn:aws:iam::1:user/${aws:username}\"}}");
+            RequestContext star = RequestContext.builder("iot:DescribeThing", THING + "t")
+                    .with("aws:username", "b*").with("aws:PrincipalArn", "arn:aws:iam::1:user/bob").build();
+            assertThat(allows(own, star)).as("a substituted * is no wildcard").isFalse();
+            String region = when("{\"ArnLike\":{\"aws:PrincipalArn\":\"arn:aws:iot:${aws:username}:1:thing/x\"}}");
+            RequestContext colon = RequestContext.builder("iot:DescribeThing", THING + "t")
+                    .with("aws:username", "eu-west-1:1").with("aws:PrincipalArn", "arn:aws:iot:eu-west-1:1:1:thing/x")
+                    .build();
+            assertThat(allows(region, colon)).as("a substituted : moves no part").isFalse();
+        }
+
+        @Test
         void arns_compareByParts() {
             String users = when("{\"ArnLike\":{\"aws:PrincipalArn\":\"arn:aws:iam::*:user/ops/*\"}}");
             assertThat(allows(users, withKey("aws:PrincipalArn", "arn:aws:iam::123456789012:user/ops/alice")))
@@ -285,6 +301,35 @@ class PolicyEvaluatorTest {
                     .isFalse();
             assertThat(PolicyEvaluator.evaluate(List.of(new NamedPolicy("old", old)), RequestContext.builder(
                     "iam:GetUser", "arn:aws:iam::123456789012:user/${aws:username}").build()).allowed()).isTrue();
+        }
+
+        @Test
+        void aConditionVariableWithoutAValue_failsItsCondition_evenUnderANegatedOperator() {
+            String notMine = "{\"Effect\":\"Allow\",\"Action\":\"iot:*\",\"Resource\":\"*\",\"Condition\":"
+                    + "{\"ArnNotLike\":{\"iot:thingArn\":\"" + THING + "${aws:username}\"}}}";
+            RequestContext anonymous = RequestContext.builder("iot:AttachThingPrincipal", "*")
+                    .with("iot:thingArn", THING + "victim").build();
+            assertThat(allows(notMine, anonymous)).isFalse();
+            RequestContext alice = RequestContext.builder("iot:AttachThingPrincipal", "*")
+                    .with("iot:thingArn", THING + "victim").with("aws:username", "alice").build();
+            assertThat(allows(notMine, alice)).as("resolved, and not alice's thing").isTrue();
+        }
+
+        @Test
+        void aKeyThatCannotApply_makesItsStatementMatchNothing_whateverTheOperator() {
+            RequestContext dataPlane = RequestContext.builder("greengrass:Discover", THING + "victim")
+                    .inapplicable("iot:Connection.Thing.").build();
+            for (String condition : List.of(
+                    "{\"StringEqualsIfExists\":{\"iot:Connection.Thing.ThingName\":\"dev1\"}}",
+                    "{\"StringNotEquals\":{\"iot:Connection.Thing.ThingName\":\"blocked\"}}",
+                    "{\"ForAllValues:StringEquals\":{\"iot:Connection.Thing.ThingName\":\"x\"}}",
+                    "{\"Null\":{\"iot:Connection.Thing.ThingName\":\"true\"}}",
+                    "{\"ArnNotLike\":{\"aws:PrincipalArn\":\"" + THING + "${iot:Connection.Thing.ThingName}\"}}")) {
+                assertThat(allows("{\"Effect\":\"Allow\",\"Action\":\"greengrass:Discover\",\"Resource\":\""
+                        + THING + "*\",\"Condition\":" + condition + "}", dataPlane)).as(condition).isFalse();
+            }
+            assertThat(allows(allow("greengrass:Discover", THING + "${iot:Connection.Thing.ThingName, 'victim'}"),
+                    dataPlane)).as("not even through a default").isFalse();
         }
 
         @Test

@@ -43,6 +43,7 @@ public final class IotPolicyAuthorization implements Stage {
                 .with("aws:CurrentTime", now.toString())
                 .with("aws:EpochTime", String.valueOf(now.getEpochSecond()))
                 .with("aws:SecureTransport", "true")
+                .inapplicable("iot:Connection.Thing.")
                 .build());
         if (!decision.allowed()) {
             throw new AccessRefused(reason(decision, permission, policies.size()));

@@ -30,6 +30,10 @@ public final class CreatePolicyHandler implements Operation {
         JsonBody body = PolicyInput.body(request);
         String document = PolicyInput.document(violations, body);
         java.util.Map<String, String> tags = PolicyInput.tags(violations, body, "tags");
+        if (tags.size() > IotPolicyService.MAX_TAGS) {
+            violations.add("tags", "Member must have length less than or equal to " + IotPolicyService.MAX_TAGS,
+                    tags.size() + " tags");
+        }
         violations.throwIfAny();
         IotPolicy policy = policies.create(name, document, tags);
         ObjectNode response = Json.object();

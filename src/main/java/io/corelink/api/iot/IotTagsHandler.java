@@ -10,7 +10,6 @@ import io.corelink.wire.json.Json;
 import io.corelink.wire.json.JsonBody;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -63,12 +62,9 @@ public final class IotTagsHandler implements Operation {
             violations.throwIfAny();
             policies.tag(arn, tags);
         } else {
-            List<String> keys = body.strings("tagKeys");
-            if (keys == null) {
-                violations.add("tagKeys", "Member must not be null", null);
-            }
+            List<String> keys = PolicyInput.tagKeys(violations, body);
             violations.throwIfAny();
-            policies.untag(arn, Objects.requireNonNull(keys));
+            policies.untag(arn, keys);
         }
         return ApiResponse.ok(Json.object());
     }

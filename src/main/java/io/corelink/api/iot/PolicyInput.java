@@ -56,6 +56,8 @@ final class PolicyInput {
         return violations.integer("pageSize", request.query().first("pageSize"), 1, MAX_PAGE);
     }
 
+    /** The most tag keys one UntagResource may name: more than a resource can have, bounded for the database. */
+    static final int MAX_TAG_KEYS = 200;
     private static final java.util.regex.Pattern TAG_KEY =
             java.util.regex.Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
 
@@ -63,6 +65,34 @@ final class PolicyInput {
      * A {@code TagList} member ({@code [{"Key":…,"Value":…}]}): keys 1..128 of the model's pattern, values 0..256 (absent:
      * empty); an absent member is no tags.
      */
+    /** A {@code TagKeyList}: each key by the model's rules, at most {@value #MAX_TAG_KEYS}, duplicates once. */
+    static java.util.List<String> tagKeys(Violations violations, JsonBody body) {
+        java.util.List<String> keys = body.strings("tagKeys");
+        if (keys == null) {
+            violations.add("tagKeys", "Member must not be null", null);
+            return java.util.List.of();
+        }
+        if (keys.size() > MAX_TAG_KEYS) {
+            violations.add("tagKeys", "Member must have length less than or equal to " + MAX_TAG_KEYS,
+                    keys.size() + " keys");
+            return java.util.List.of();
+        }
+        java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = violations.required("tagKeys[" + i + "]", keys.get(i), PolicyInput::tagKey);
+            if (key != null) {
+                distinct.add(key);
+            }
+        }
+        return java.util.List.copyOf(distinct);
+    }
+
+    private static String tagKey(String value) {
+        io.corelink.domain.validation.Constraints.length(value, 1, 128);
+        io.corelink.domain.validation.Constraints.pattern(value, TAG_KEY);
+        return value;
+    }
+
     static java.util.Map<String, String> tags(Violations violations, JsonBody body, String member) {
         java.util.List<JsonBody> items = body.objects(member);
         java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
@@ -70,14 +100,12 @@ final class PolicyInput {
             return tags;
         }
         for (JsonBody item : items) {
-            String key = violations.required(item.path() + ".Key", item.string("Key"), value -> {
-                io.corelink.domain.validation.Constraints.length(value, 1, 128);
-                io.corelink.domain.validation.Constraints.pattern(value, TAG_KEY);
-                return value;
-            });
+            String key = violations.required(item.path() + ".Key", item.string("Key"), PolicyInput::tagKey);
             String value = item.string("Value");
             if (value != null && value.length() > 256) {
                 violations.add(item.path() + ".Value", "Member must have length less than or equal to 256", null);
+            } else if (value != null && value.indexOf('\u0000') >= 0) {
+                violations.add(item.path() + ".Value", "Member must not contain the NUL character", null);
             }
             if (key != null) {
                 tags.put(key, value == null ? "" : value);

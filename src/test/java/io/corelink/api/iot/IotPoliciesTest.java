@@ -130,7 +130,23 @@ class IotPoliciesTest {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> iot.createPolicy(r -> r.policyName("pol-bad-tag").policyDocument(DISCOVER)
                 .tags(t -> t.key("").value("x")))).isInstanceOf(InvalidRequestException.class);
-        iot.deletePolicy(r -> r.policyName("pol-tags"));
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 201; i++) {
+            tooMany.add("k" + i);
+        }
+        assertThatThrownBy(() -> iot.untagResource(r -> r.resourceArn(arn).tagKeys(tooMany)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> iot.untagResource(r -> r.resourceArn(arn).tagKeys("bad\u0001key")))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> iot.tagResource(r -> r.resourceArn(arn).tags(t -> t.key("nul").value("a\u0000b"))))
+                .isInstanceOf(InvalidRequestException.class);
+        List<software.amazon.awssdk.services.iot.model.Tag> fiftyOne = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            fiftyOne.add(software.amazon.awssdk.services.iot.model.Tag.builder().key("k" + i).value("v").build());
+        }
+        assertThatThrownBy(() -> iot.createPolicy(r -> r.policyName("pol-many-tags").policyDocument(DISCOVER)
+                .tags(fiftyOne))).isInstanceOf(InvalidRequestException.class);
+                iot.deletePolicy(r -> r.policyName("pol-tags"));
         iot.createPolicy(r -> r.policyName("pol-tags").policyDocument(DISCOVER));
         assertThat(iot.listTagsForResource(r -> r.resourceArn(arn)).tags()).as("gone with the policy").isEmpty();
     }
