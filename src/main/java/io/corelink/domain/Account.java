@@ -85,6 +85,6 @@ public record Account(String region, String accountId) {
 
     /** {@code arn:aws:iot:<region>:<account>:thing/<name>}. */
     public String thingArn(ThingName name) {
-        return "arn:aws:iot:" + region + ":" + accountId + ":thing/" + name.value();
+        return thingArn(name.value());
     }
 }

@@ -6,16 +6,15 @@ import io.corelink.app.DataPlaneAuthorization;
 import io.corelink.pki.CertificateAuthority;
 import io.corelink.pki.Pem;
 import io.corelink.testing.MtlsClient;
+import io.corelink.testing.TestDevice;
 import io.corelink.testing.TestServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.greengrassv2.GreengrassV2Client;
 import software.amazon.awssdk.services.iot.IotClient;
-import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
 
 /**
  * {@code serve --data-plane-authorization certificate}: no IoT policy is needed, and in exchange a core may verify
@@ -25,7 +24,6 @@ class CertificateModeTest {
     private static TestServer server;
     private static IotClient iot;
     private static GreengrassV2Client greengrass;
-    private static String rootCa;
 
     @BeforeAll
     static void start() throws IOException {
@@ -33,7 +31,6 @@ class CertificateModeTest {
                 config -> config.withDataPlaneAuthorization(DataPlaneAuthorization.CERTIFICATE));
         iot = server.iot();
         greengrass = server.greengrass();
-        rootCa = Files.readString(server.rootCaFile());
     }
 
     @AfterAll
@@ -43,15 +40,8 @@ class CertificateModeTest {
         server.close();
     }
 
-    private record Device(String thing, CreateKeysAndCertificateResponse keys, MtlsClient client) {
-    }
-
-    private static Device device(String thing) {
-        iot.createThing(r -> r.thingName(thing));
-        CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
-        iot.attachThingPrincipal(r -> r.thingName(thing).principal(keys.certificateArn()));
-        return new Device(thing, keys, new MtlsClient(keys.certificatePem(), keys.keyPair().privateKey(), rootCa,
-                server.dataPlanePort()));
+    private static TestDevice device(String thing) {
+        return TestDevice.register(iot, server, thing);
     }
 
     private static String json(String value) {
@@ -60,9 +50,9 @@ class CertificateModeTest {
 
     @Test
     void noPolicyIsNeeded_butACoreVerifiesOnlyItsOwnClientDevices() throws IOException {
-        Device core = device("cm:core");
-        Device own = device("cm-own");
-        Device stranger = device("cm-stranger");
+        TestDevice core = device("cm:core");
+        TestDevice own = device("cm-own");
+        TestDevice stranger = device("cm-stranger");
         greengrass.batchAssociateClientDeviceWithCoreDevice(r -> r.coreDeviceThingName("cm:core")
                 .entries(e -> e.thingName("cm-own")));
         String ca = Pem.write(CertificateAuthority.create(Clock.systemUTC()).certificate());

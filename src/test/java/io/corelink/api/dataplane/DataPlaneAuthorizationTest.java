@@ -6,16 +6,15 @@ import io.corelink.pki.CertificateAuthority;
 import io.corelink.pki.Pem;
 import io.corelink.testing.DevicePolicies;
 import io.corelink.testing.MtlsClient;
+import io.corelink.testing.TestDevice;
 import io.corelink.testing.TestServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.greengrassv2.GreengrassV2Client;
 import software.amazon.awssdk.services.iot.IotClient;
-import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
 
 /** Data-plane authorization by IoT policies, the default mode (access-control.md §3), through real mTLS calls. */
 class DataPlaneAuthorizationTest {
@@ -23,14 +22,12 @@ class DataPlaneAuthorizationTest {
     private static TestServer server;
     private static IotClient iot;
     private static GreengrassV2Client greengrass;
-    private static String rootCa;
 
     @BeforeAll
     static void start() throws IOException {
         server = TestServer.start();
         iot = server.iot();
         greengrass = server.greengrass();
-        rootCa = Files.readString(server.rootCaFile());
     }
 
     @AfterAll
@@ -40,16 +37,9 @@ class DataPlaneAuthorizationTest {
         server.close();
     }
 
-    /** A thing with an ACTIVE certificate attached, no policy, and a client presenting it. */
-    private record Device(String thing, String certificateArn, MtlsClient client) {
-    }
-
-    private static Device device(String thing) {
-        iot.createThing(r -> r.thingName(thing));
-        CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
-        iot.attachThingPrincipal(r -> r.thingName(thing).principal(keys.certificateArn()));
-        return new Device(thing, keys.certificateArn(), new MtlsClient(keys.certificatePem(),
-                keys.keyPair().privateKey(), rootCa, server.dataPlanePort()));
+    /** A registered device with no IoT policy. */
+    private static TestDevice device(String thing) {
+        return TestDevice.register(iot, server, thing);
     }
 
     private static String policy(String effect, String action, String resource) {
@@ -57,13 +47,13 @@ class DataPlaneAuthorizationTest {
                 + "\",\"Resource\":\"" + resource + "\"}]}";
     }
 
-    private static MtlsClient.Answer discover(Device device) throws IOException {
+    private static MtlsClient.Answer discover(TestDevice device) throws IOException {
         return device.client().send("GET", "/greengrass/discover/thing/" + device.thing(), null);
     }
 
     @Test
     void discoverWithoutAPolicy_isAwsDenial_andThePolicyAppliesOnTheNextRequest() throws IOException {
-        Device sensor = device("az-sensor-1");
+        TestDevice sensor = device("az-sensor-1");
         MtlsClient.Answer denied = discover(sensor);
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.body()).matches("\\{\"message\":null,\"traceId\":\"[0-9a-f-]{36}\"}");
@@ -84,7 +74,7 @@ class DataPlaneAuthorizationTest {
 
     @Test
     void anExplicitDeny_winsOverTheDocumentedClientPolicy() throws IOException {
-        Device sensor = device("az-sensor-deny");
+        TestDevice sensor = device("az-sensor-deny");
         DevicePolicies.attach(iot, "az-client", DevicePolicies.CLIENT_DEVICE, sensor.certificateArn());
         assertThat(discover(sensor).status()).isEqualTo(404);
         DevicePolicies.attach(iot, "az-deny", policy("Deny", "greengrass:*", "*"), sensor.certificateArn());
@@ -93,7 +83,7 @@ class DataPlaneAuthorizationTest {
 
     @Test
     void aCoreWithoutTheCorePolicy_isDeniedInGreengrassShape_andNothingChanges() throws IOException {
-        Device core = device("az-core");
+        TestDevice core = device("az-core");
         DevicePolicies.attach(iot, "az-client-only", DevicePolicies.CLIENT_DEVICE, core.certificateArn());
         String ca = Pem.write(CertificateAuthority.create(Clock.systemUTC()).certificate());
         String body = "{\"coreDeviceCertificates\":[\"" + ca.replace("\n", "\\n") + "\"]}";
@@ -116,7 +106,7 @@ class DataPlaneAuthorizationTest {
 
     @Test
     void connectivityCalls_areAuthorizedOnTheConnectivityInfoArn() throws IOException {
-        Device core = device("az-core-conn");
+        TestDevice core = device("az-core-conn");
         DevicePolicies.attach(iot, "az-conn-read", policy("Allow", "greengrass:GetConnectivityInfo",
                 "arn:aws:greengrass:us-east-1:000000000000:/greengrass/things/az-core-conn/connectivityInfo"),
                 core.certificateArn());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.corelink.pki.CertificateAuthority;
 import io.corelink.pki.Pem;
 import io.corelink.testing.MtlsClient;
+import io.corelink.testing.TestDevice;
 import io.corelink.testing.TestCertificates;
 import io.corelink.testing.TestServer;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import software.amazon.awssdk.services.greengrassv2.GreengrassV2Client;
 import software.amazon.awssdk.services.greengrassv2.model.CoreDeviceStatus;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CertificateStatus;
-import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
 
 /** The mutual-TLS data plane with raw clients: TLS, Discover and the core-side calls (data-plane.md). */
 class DataPlaneTest {
@@ -43,17 +43,11 @@ class DataPlaneTest {
         server.close();
     }
 
-    /** A thing with an ACTIVE certificate attached, and a client that presents it. */
-    private record Device(String thing, String certificateId, CreateKeysAndCertificateResponse keys, MtlsClient client) {
-    }
-
-    private static Device device(String thing) {
-        iot.createThing(r -> r.thingName(thing));
-        CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
-        iot.attachThingPrincipal(r -> r.thingName(thing).principal(keys.certificateArn()));
-        io.corelink.testing.DevicePolicies.allowGreengrass(iot, keys.certificateArn());
-        return new Device(thing, keys.certificateId(), keys, new MtlsClient(keys.certificatePem(),
-                keys.keyPair().privateKey(), rootCa, server.dataPlanePort()));
+    /** A registered device whose certificate carries AWS's client- and core-device policies. */
+    private static TestDevice device(String thing) {
+        TestDevice device = TestDevice.register(iot, server, thing);
+        io.corelink.testing.DevicePolicies.allowGreengrass(iot, device.certificateArn());
+        return device;
     }
 
     private static String coreCa() {
@@ -71,8 +65,8 @@ class DataPlaneTest {
 
     @Test
     void aCoreSetsItselfUp_andItsClientDiscoversIt() throws IOException {
-        Device core = device("dp:core-1");
-        Device sensor = device("dp-sensor-1");
+        TestDevice core = device("dp:core-1");
+        TestDevice sensor = device("dp-sensor-1");
         associate("dp:core-1", "dp-sensor-1");
 
         MtlsClient.Answer notYet = sensor.client().send("GET", "/greengrass/discover/thing/dp-sensor-1", null);
@@ -117,9 +111,9 @@ class DataPlaneTest {
 
     @Test
     void oneGroupPerQualifyingCore_inNameOrder() throws IOException {
-        Device sensor = device("dp-multi");
+        TestDevice sensor = device("dp-multi");
         for (String core : List.of("dp:multi-b", "dp:multi-a", "dp:multi-c")) {
-            Device device = device(core);
+            TestDevice device = device(core);
             associate(core, "dp-multi");
             if (!core.endsWith("c")) {
                 device.client().send("PUT", "/greengrass/v2/coreDevices/" + core + "/certificateAuthorities",
@@ -136,7 +130,7 @@ class DataPlaneTest {
 
     @Test
     void discoverForAThingTheCertificateIsNotAttachedTo_is403() throws IOException {
-        Device sensor = device("dp-own");
+        TestDevice sensor = device("dp-own");
         device("dp-someone-else");
         MtlsClient.Answer answer = sensor.client().send("GET", "/greengrass/discover/thing/dp-someone-else", null);
         assertThat(answer.status()).isEqualTo(403);
@@ -146,7 +140,7 @@ class DataPlaneTest {
 
     @Test
     void inactiveUnknownOrMissingCertificates_getNoHttpResponse() throws IOException {
-        Device sensor = device("dp-inactive");
+        TestDevice sensor = device("dp-inactive");
         assertThat(sensor.client().send("GET", "/greengrass/discover/thing/dp-inactive", null).status()).isEqualTo(404);
         iot.updateCertificate(r -> r.certificateId(sensor.certificateId()).newStatus(CertificateStatus.INACTIVE));
         assertThatThrownBy(() -> sensor.client().send("GET", "/greengrass/discover/thing/dp-inactive", null))
@@ -177,7 +171,7 @@ class DataPlaneTest {
 
     @Test
     void tls12And13_andAlpnXAmznHttpCa_areServed_withACertificateForLocalhost() throws IOException {
-        Device sensor = device("dp-tls");
+        TestDevice sensor = device("dp-tls");
         MtlsClient.Answer aws = sensor.client().send("GET", "/greengrass/discover/thing/dp-tls", null,
                 new String[] {"x-amzn-http-ca"}, new String[] {"TLSv1.3"});
         assertThat(aws.alpn()).isEqualTo("x-amzn-http-ca");
@@ -194,7 +188,7 @@ class DataPlaneTest {
 
     @Test
     void getConnectivityInfo_byAnAttachedCertificate_makesTheThingACoreDevice() throws IOException {
-        Device core = device("dp:core-get-first");
+        TestDevice core = device("dp:core-get-first");
         assertThatThrownBy(() -> greengrass.getCoreDevice(r -> r.coreDeviceThingName("dp:core-get-first")))
                 .isInstanceOf(software.amazon.awssdk.services.greengrassv2.model.ResourceNotFoundException.class);
 
@@ -212,8 +206,8 @@ class DataPlaneTest {
 
     @Test
     void coreSideCalls_checkWhoCalls_andTheirInput() throws IOException {
-        Device core = device("dp:core-auth");
-        Device sensor = device("dp-sensor-auth");
+        TestDevice core = device("dp:core-auth");
+        TestDevice sensor = device("dp-sensor-auth");
         associate("dp:core-auth", "dp-sensor-auth");
 
         MtlsClient.Answer notAttached = sensor.client().send("PUT",
