@@ -52,13 +52,17 @@ import io.corelink.service.IotPolicyService;
 import io.corelink.service.PrincipalService;
 import io.corelink.service.ThingService;
 import io.corelink.wire.error.ServiceFamily;
+import io.corelink.domain.Account;
+import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.http.Operation;
+import io.corelink.wire.http.Permission;
 import io.corelink.wire.http.PathTemplate;
 import io.corelink.wire.http.Route;
 import io.corelink.wire.http.Router;
 import io.corelink.wire.paging.PageTokens;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** The route table of the control plane: method + URI template of the AWS models → operation. */
 public final class ControlPlaneRoutes {
@@ -68,14 +72,17 @@ public final class ControlPlaneRoutes {
     private static final String POLICY = "/policies/{policyName}";
     private static final String POLICY_VERSION = POLICY + "/version/{policyVersionId}";
     private final List<Route> routes = new ArrayList<>();
+    private final RoutePermissions permissions;
 
-    private ControlPlaneRoutes() {
+    private ControlPlaneRoutes(Account account) {
+        this.permissions = new RoutePermissions(account);
     }
 
     /** The services the control plane's operations use. */
     public record Services(ThingService things, AssociationService associations, CertificateService certificates,
                            PrincipalService principals, CoreDeviceService coreDevices,
-                           DiscoveryDiagnosisService diagnosis, IotPolicyService policies, PageTokens tokens) {
+                           DiscoveryDiagnosisService diagnosis, IotPolicyService policies, PageTokens tokens,
+                           Account account) {
     }
 
     public static Router router(Services services) {
@@ -85,7 +92,7 @@ public final class ControlPlaneRoutes {
         PrincipalService principals = services.principals();
         CoreDeviceService coreDevices = services.coreDevices();
         PageTokens tokens = services.tokens();
-        ControlPlaneRoutes table = new ControlPlaneRoutes();
+        ControlPlaneRoutes table = new ControlPlaneRoutes(services.account());
         table.greengrass("POST", CORE_DEVICE + "/associateClientDevices", "BatchAssociateClientDeviceWithCoreDevice",
                 new BatchAssociateClientDeviceWithCoreDeviceHandler(associations));
         table.greengrass("POST", CORE_DEVICE + "/disassociateClientDevices",
@@ -109,12 +116,15 @@ public final class ControlPlaneRoutes {
                 new DeleteCertificateHandler(certificates));
         table.iot("GET", "/certificates", "ListCertificates", new ListCertificatesHandler(certificates, tokens));
         table.iot("PUT", "/things/{thingName}/principals", "AttachThingPrincipal",
-                new AttachThingPrincipalHandler(principals));
+                new AttachThingPrincipalHandler(principals),
+                table.permissions.thingPrincipal("iot:AttachThingPrincipal"));
         table.iot("DELETE", "/things/{thingName}/principals", "DetachThingPrincipal",
-                new DetachThingPrincipalHandler(principals));
+                new DetachThingPrincipalHandler(principals),
+                table.permissions.thingPrincipal("iot:DetachThingPrincipal"));
         table.iot("GET", "/things/{thingName}/principals", "ListThingPrincipals",
                 new ListThingPrincipalsHandler(principals, tokens));
-        table.iot("GET", "/principals/things", "ListPrincipalThings", new ListPrincipalThingsHandler(principals, tokens));
+        table.iot("GET", "/principals/things", "ListPrincipalThings", new ListPrincipalThingsHandler(principals, tokens),
+                RoutePermissions.principalHeader("iot:ListPrincipalThings", "x-amzn-principal"));
         table.iotPolicies(services.policies(), tokens);
         table.greengrass("GET", CORE_DEVICE, "GetCoreDevice", new GetCoreDeviceHandler(coreDevices));
         table.greengrass("DELETE", CORE_DEVICE, "DeleteCoreDevice", new DeleteCoreDeviceHandler(coreDevices));
@@ -125,8 +135,9 @@ public final class ControlPlaneRoutes {
         table.greengrass("POST", TAGS, "TagResource", new TagResourceHandler(coreDevices));
         table.greengrass("DELETE", TAGS, "UntagResource", new UntagResourceHandler(coreDevices));
         table.greengrass("GET", TAGS, "ListTagsForResource", new ListTagsForResourceHandler(coreDevices));
-        table.greengrass("GET", "/corelink/v1/discoveryDiagnosis/{thingName}", "DiscoveryDiagnosis",
-                new DiscoveryDiagnosisHandler(services.diagnosis()));
+        table.add("GET", "/corelink/v1/discoveryDiagnosis/{thingName}", ServiceFamily.GREENGRASS, "DiscoveryDiagnosis",
+                new DiscoveryDiagnosisHandler(services.diagnosis()),
+                table.permissions.thing("corelink:DiagnoseDiscovery"));
         return new Router(table.routes);
     }
 
@@ -141,29 +152,78 @@ public final class ControlPlaneRoutes {
         iot("GET", POLICY_VERSION, "GetPolicyVersion", new GetPolicyVersionHandler(policies));
         iot("PATCH", POLICY_VERSION, "SetDefaultPolicyVersion", new SetDefaultPolicyVersionHandler(policies));
         iot("DELETE", POLICY_VERSION, "DeletePolicyVersion", new DeletePolicyVersionHandler(policies));
-        iot("PUT", "/target-policies/{policyName}", "AttachPolicy", AttachPolicyHandler.attaching(policies));
-        iot("POST", "/target-policies/{policyName}", "DetachPolicy", AttachPolicyHandler.detaching(policies));
+        iot("PUT", "/target-policies/{policyName}", "AttachPolicy", AttachPolicyHandler.attaching(policies),
+                RoutePermissions.bodyMember("iot:AttachPolicy", "target"));
+        iot("POST", "/target-policies/{policyName}", "DetachPolicy", AttachPolicyHandler.detaching(policies),
+                RoutePermissions.bodyMember("iot:DetachPolicy", "target"));
         iot("POST", "/attached-policies/{target}", "ListAttachedPolicies",
-                new ListAttachedPoliciesHandler(policies, tokens));
+                new ListAttachedPoliciesHandler(policies, tokens), RoutePermissions.label("iot:ListAttachedPolicies",
+                        "target"));
         iot("POST", "/policy-targets/{policyName}", "ListTargetsForPolicy",
-                new ListTargetsForPolicyHandler(policies, tokens));
-        iot("POST", "/effective-policies", "GetEffectivePolicies", new GetEffectivePoliciesHandler(policies));
+                new ListTargetsForPolicyHandler(policies, tokens), permissions.iotPolicy("iot:ListTargetsForPolicy"));
+        iot("POST", "/effective-policies", "GetEffectivePolicies", new GetEffectivePoliciesHandler(policies),
+                RoutePermissions.bodyMember("iot:GetEffectivePolicies", "principal"));
         iot("PUT", "/principal-policies/{policyName}", "AttachPrincipalPolicy",
-                PrincipalPolicyHandler.attaching(policies));
+                PrincipalPolicyHandler.attaching(policies),
+                RoutePermissions.principalHeader("iot:AttachPrincipalPolicy", "x-amzn-iot-principal"));
         iot("DELETE", "/principal-policies/{policyName}", "DetachPrincipalPolicy",
-                PrincipalPolicyHandler.detaching(policies));
-        iot("GET", "/principal-policies", "ListPrincipalPolicies", new ListPrincipalPoliciesHandler(policies, tokens));
-        iot("GET", "/policy-principals", "ListPolicyPrincipals", new ListPolicyPrincipalsHandler(policies, tokens));
-        iot("POST", "/tags", "TagResource", IotTagsHandler.tagResource(policies));
-        iot("POST", "/untag", "UntagResource", IotTagsHandler.untagResource(policies));
-        iot("GET", "/tags", "ListTagsForResource", IotTagsHandler.listTagsForResource(policies));
+                PrincipalPolicyHandler.detaching(policies),
+                RoutePermissions.principalHeader("iot:DetachPrincipalPolicy", "x-amzn-iot-principal"));
+        iot("GET", "/principal-policies", "ListPrincipalPolicies", new ListPrincipalPoliciesHandler(policies, tokens),
+                RoutePermissions.principalHeader("iot:ListPrincipalPolicies", "x-amzn-iot-principal"));
+        iot("GET", "/policy-principals", "ListPolicyPrincipals", new ListPolicyPrincipalsHandler(policies, tokens),
+                permissions.policyHeader("iot:ListPolicyPrincipals"));
+        iot("POST", "/tags", "TagResource", IotTagsHandler.tagResource(policies),
+                RoutePermissions.iotTags("iot:TagResource"));
+        iot("POST", "/untag", "UntagResource", IotTagsHandler.untagResource(policies),
+                RoutePermissions.iotTags("iot:UntagResource"));
+        iot("GET", "/tags", "ListTagsForResource", IotTagsHandler.listTagsForResource(policies),
+                RoutePermissions.iotTags("iot:ListTagsForResource"));
     }
 
+    /**
+     * A Greengrass route, authorized as {@code greengrass:<name>} on the resource its template names: the core device,
+     * the connectivity information, the tagged ARN, or {@code *}.
+     */
     private void greengrass(String method, String template, String name, Operation operation) {
-        routes.add(new Route(method, PathTemplate.of(template), ServiceFamily.GREENGRASS, name, operation));
+        String action = "greengrass:" + name;
+        Function<ApiRequest, Permission> permission;
+        if (template.startsWith(CORE_DEVICE)) {
+            permission = permissions.coreDevice(action);
+        } else if (template.equals(CONNECTIVITY)) {
+            permission = permissions.connectivity(action);
+        } else if (template.equals(TAGS)) {
+            permission = RoutePermissions.greengrassTags(action);
+        } else {
+            permission = RoutePermissions.fixed(action, "*");
+        }
+        add(method, template, ServiceFamily.GREENGRASS, name, operation, permission);
     }
 
+    /** An IoT route, authorized as {@code iot:<name>} on the resource its template names, or {@code *}. */
     private void iot(String method, String template, String name, Operation operation) {
-        routes.add(new Route(method, PathTemplate.of(template), ServiceFamily.IOT, name, operation));
+        String action = "iot:" + name;
+        Function<ApiRequest, Permission> permission;
+        if (template.startsWith("/things/{thingName}")) {
+            permission = permissions.thing(action);
+        } else if (template.startsWith("/certificates/{certificateId}")) {
+            permission = permissions.certificate(action);
+        } else if (template.startsWith(POLICY)) {
+            permission = "CreatePolicy".equals(name) ? permissions.creatingIotPolicy(action)
+                    : permissions.iotPolicy(action);
+        } else {
+            permission = RoutePermissions.fixed(action, "*");
+        }
+        iot(method, template, name, operation, permission);
+    }
+
+    private void iot(String method, String template, String name, Operation operation,
+                     Function<ApiRequest, Permission> permission) {
+        add(method, template, ServiceFamily.IOT, name, operation, permission);
+    }
+
+    private void add(String method, String template, ServiceFamily family, String name, Operation operation,
+                     Function<ApiRequest, Permission> permission) {
+        routes.add(new Route(method, PathTemplate.of(template), family, name, operation, permission));
     }
 }

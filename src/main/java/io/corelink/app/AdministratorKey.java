@@ -1,5 +1,6 @@
 package io.corelink.app;
 
+import io.corelink.domain.iam.IamIds;
 import io.corelink.store.Store;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -18,10 +18,6 @@ import java.util.Optional;
  */
 final class AdministratorKey {
     static final String CREDENTIALS_FILE = "admin-credentials";
-    private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    private static final String SECRET_ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AdministratorKey() {
     }
@@ -46,8 +42,8 @@ final class AdministratorKey {
             writeCredentialsFile(dataDir.path(), stored.get()[0], stored.get()[1]);
             return;
         }
-        String newKeyId = "AKIA" + random(KEY_ALPHABET, 16);
-        String secret = random(SECRET_ALPHABET, 40);
+        String newKeyId = IamIds.newAccessKeyId();
+        String secret = IamIds.newSecretAccessKey();
         Path file = dataDir.resolve(CREDENTIALS_FILE);
         // The file is written before the key is stored, so that a stored key always has its secret on disk.
         Path temporary = writeTemporary(file, content(newKeyId, secret));
@@ -129,11 +125,4 @@ final class AdministratorKey {
         }
     }
 
-    private static String random(String alphabet, int length) {
-        StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            out.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return out.toString();
-    }
 }

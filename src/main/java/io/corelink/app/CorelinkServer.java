@@ -2,6 +2,11 @@ package io.corelink.app;
 
 import org.jspecify.annotations.Nullable;
 import io.corelink.api.ControlPlaneRoutes;
+import io.corelink.api.iam.IamAuthorization;
+import io.corelink.api.iam.IamRoutes;
+import io.corelink.service.CallerIdentities;
+import io.corelink.service.IamService;
+import io.corelink.service.ResourceTags;
 import io.corelink.api.health.HealthHandler;
 import io.corelink.pki.CertificateAuthority;
 import io.corelink.service.AssociationService;
@@ -160,10 +165,13 @@ public final class CorelinkServer implements AutoCloseable {
             long certificateIssued = System.nanoTime();
             DataPlaneTls.install(tls, serverCertificate.keys().getPrivate(), serverCertificate.chain(),
                     new RegistryClientTrustManager(id -> isActiveOrUnknowable(callers, id)));
-            List<Stage> stages = List.of(new AccessLog());
+            CallerIdentities identities = new CallerIdentities(store, config.account(), clock);
+            List<Stage> controlStages = List.of(new IamAuthorization(identities,
+                    new ResourceTags(store, config.account(), clock), clock), new AccessLog());
             List<Stage> dataStages = config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY
-                    ? List.of(new IotPolicyAuthorization(callers, clock), new AccessLog()) : stages;
-            Handler control = new RequestPipeline(server.newControlPlane(config, authority, clock), stages);
+                    ? List.of(new IotPolicyAuthorization(callers, clock), new AccessLog()) : List.of(new AccessLog());
+            Handler control = new RequestPipeline(server.newControlPlane(config, authority, identities, clock),
+                    controlStages);
             Handler data = new RequestPipeline(new DataPlane(callers, new DiscoveryService(store, clock),
                     new CoreSideService(store, clock, callers,
                             config.dataPlaneAuthorization() == DataPlaneAuthorization.CERTIFICATE),
@@ -227,14 +235,16 @@ public final class CorelinkServer implements AutoCloseable {
         }
     }
 
-    private ControlPlane newControlPlane(ServerConfig config, CertificateAuthority authority, Clock clock) {
+    private ControlPlane newControlPlane(ServerConfig config, CertificateAuthority authority,
+                                         CallerIdentities identities, Clock clock) {
         // Read first: only the first start of a deployment writes (and waits for an fsync).
         String storedKey = store.read(tx -> tx.settings().find(PAGE_TOKEN_KEY)).orElseGet(() -> store.write(tx ->
                 tx.settings().putIfAbsent(PAGE_TOKEN_KEY, Base64.getEncoder().encodeToString(PageTokens.newKey()))));
         byte[] tokenKey = Base64.getDecoder().decode(storedKey);
         ThingService things = new ThingService(store, config.account(), clock);
-        SigV4Verifier verifier = new SigV4Verifier(new CachedCredentials(store, clock), config.account().region(),
+        SigV4Verifier verifier = new SigV4Verifier(new CachedCredentials(identities), config.account().region(),
                 clock);
+        PageTokens tokens = new PageTokens(tokenKey);
         ControlPlaneRoutes.Services services = new ControlPlaneRoutes.Services(things,
                 new AssociationService(store, clock),
                 new CertificateService(store, config.account(), authority, clock),
@@ -243,9 +253,11 @@ public final class CorelinkServer implements AutoCloseable {
                 new DiscoveryDiagnosisService(store, config.account(), clock,
                         config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY),
                 new IotPolicyService(store, config.account(), clock),
-                new PageTokens(tokenKey));
+                tokens, config.account());
         HealthHandler health = new HealthHandler(new HealthProbe(store, () -> accepting && jetty.isStarted()));
-        return new ControlPlane(ControlPlaneRoutes.router(services), verifier,
+        IamService iam = new IamService(store, config.account(), clock, identities);
+        return new ControlPlane(ControlPlaneRoutes.router(services),
+                IamRoutes.router(config.account(), iam, identities, tokens), verifier,
                 Map.of("GET /_corelink/health", health, "GET /_corelink/ready", health));
     }
 

@@ -29,7 +29,12 @@ public record Account(String region, String accountId) {
 
     /** {@code arn:aws:iot:<region>:<account>:cert/<certificateId>}. */
     public String certificateArn(CertificateId id) {
-        return "arn:aws:iot:" + region + ":" + accountId + ":cert/" + id.value();
+        return certificateArn(id.value());
+    }
+
+    /** The certificate ARN of an id as a request sent it (valid or not), for authorization. */
+    public String certificateArn(String id) {
+        return "arn:aws:iot:" + region + ":" + accountId + ":cert/" + id;
     }
 
     /** The certificate a principal ARN names, when it is a certificate ARN of this account and region. */
@@ -44,7 +49,12 @@ public record Account(String region, String accountId) {
 
     /** {@code arn:aws:greengrass:<region>:<account>:coreDevices:<name>}. */
     public String coreDeviceArn(ThingName name) {
-        return "arn:aws:greengrass:" + region + ":" + accountId + ":coreDevices:" + name.value();
+        return coreDeviceArn(name.value());
+    }
+
+    /** The core-device ARN of a name as a request sent it (valid or not), for authorization. */
+    public String coreDeviceArn(String name) {
+        return "arn:aws:greengrass:" + region + ":" + accountId + ":coreDevices:" + name;
     }
 
     /** The core device a Greengrass ARN names, when it is a core-device ARN of this account and region. */
@@ -56,7 +66,12 @@ public record Account(String region, String accountId) {
 
     /** {@code arn:aws:iot:<region>:<account>:policy/<name>}. */
     public String policyArn(io.corelink.domain.iotpolicy.PolicyName name) {
-        return "arn:aws:iot:" + region + ":" + accountId + ":policy/" + name.value();
+        return policyArn(name.value());
+    }
+
+    /** The IoT policy ARN of a name as a request sent it (valid or not), for authorization. */
+    public String policyArn(String name) {
+        return "arn:aws:iot:" + region + ":" + accountId + ":policy/" + name;
     }
 
     /** The policy an IoT ARN names, when it is a policy ARN of this account and region with a valid name. */
@@ -86,5 +101,43 @@ public record Account(String region, String accountId) {
     /** {@code arn:aws:iot:<region>:<account>:thing/<name>}. */
     public String thingArn(ThingName name) {
         return thingArn(name.value());
+    }
+
+    /** The account's root, whose key (the administrator's) may do everything: {@code arn:aws:iam::<account>:root}. */
+    public String rootArn() {
+        return "arn:aws:iam::" + accountId + ":root";
+    }
+
+    /** {@code arn:aws:iam::<account>:user<path><name>}; IAM ARNs carry no region. */
+    public String iamUserArn(String path, String name) {
+        return "arn:aws:iam::" + accountId + ":user" + path + name;
+    }
+
+    /** {@code arn:aws:iam::<account>:policy<path><name>}. */
+    public String iamPolicyArn(String path, String name) {
+        return "arn:aws:iam::" + accountId + ":policy" + path + name;
+    }
+
+    /**
+     * The {path, name} a customer managed policy ARN of this account names, when it is one: {@code
+     * arn:aws:iam::<account>:policy/<path>/<name>}.
+     */
+    public java.util.Optional<String[]> iamPolicyOf(String arn) {
+        String prefix = "arn:aws:iam::" + accountId + ":policy/";
+        if (arn == null || !arn.startsWith(prefix) || arn.endsWith("/")) {
+            return java.util.Optional.empty();
+        }
+        String rest = arn.substring(prefix.length() - 1);
+        int slash = rest.lastIndexOf('/');
+        return java.util.Optional.of(new String[] {rest.substring(0, slash + 1), rest.substring(slash + 1)});
+    }
+
+    /** The user name an IAM user ARN of this account ends with, when it is one. */
+    public java.util.Optional<String> iamUserNameOf(String arn) {
+        String prefix = "arn:aws:iam::" + accountId + ":user/";
+        if (arn == null || !arn.startsWith(prefix) || arn.endsWith("/")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(arn.substring(arn.lastIndexOf('/') + 1));
     }
 }

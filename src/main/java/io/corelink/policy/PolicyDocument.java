@@ -43,12 +43,17 @@ public final class PolicyDocument {
         this.statements = List.copyOf(statements);
     }
 
+    /** The size of a document as AWS's limits count it: characters that are not white space. */
+    public static int countedCharacters(String text) {
+        return (int) text.codePoints().filter(c -> !Character.isWhitespace(c)).count();
+    }
+
     /**
      * @param maxCharacters the size limit without white space ({@link #MAX_CHARACTERS} for IoT policies)
      * @throws MalformedPolicyException when AWS would refuse the document
      */
     public static PolicyDocument parse(String text, int maxCharacters) {
-        long counted = text.codePoints().filter(c -> !Character.isWhitespace(c)).count();
+        long counted = countedCharacters(text);
         if (counted > maxCharacters) {
             throw new MalformedPolicyException("The policy document is " + counted + " characters long without white "
                     + "space; the limit is " + maxCharacters + ".");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What one request asks for, as a policy sees it: the action ({@code service:Operation}), the resource's ARN and the
@@ -18,13 +19,15 @@ public final class RequestContext {
     private final String resource;
     private final Map<String, List<String>> keys;
     private final List<String> inapplicablePrefixes;
+    private final Map<String, Function<String, @Nullable String>> resolvers;
 
     private RequestContext(String action, String resource, Map<String, List<String>> keys,
-                           List<String> inapplicablePrefixes) {
+                           List<String> inapplicablePrefixes, Map<String, Function<String, @Nullable String>> resolvers) {
         this.action = Objects.requireNonNull(action, "action");
         this.resource = Objects.requireNonNull(resource, "resource");
         this.keys = keys;
         this.inapplicablePrefixes = inapplicablePrefixes;
+        this.resolvers = resolvers;
     }
 
     public static Builder builder(String action, String resource) {
@@ -41,7 +44,18 @@ public final class RequestContext {
 
     /** The values of {@code key}, or null when the request has none. */
     @Nullable List<String> values(String key) {
-        return keys.get(key.toLowerCase(Locale.ROOT));
+        String lower = key.toLowerCase(Locale.ROOT);
+        List<String> values = keys.get(lower);
+        if (values != null || resolvers.isEmpty()) {
+            return values;
+        }
+        for (Map.Entry<String, Function<String, @Nullable String>> resolver : resolvers.entrySet()) {
+            if (lower.startsWith(resolver.getKey())) {
+                String value = resolver.getValue().apply(key.substring(resolver.getKey().length()));
+                return value == null ? null : List.of(value);
+            }
+        }
+        return null;
     }
 
     /**
@@ -65,6 +79,7 @@ public final class RequestContext {
         private final String resource;
         private final Map<String, List<String>> keys = new HashMap<>();
         private final java.util.ArrayList<String> inapplicable = new java.util.ArrayList<>();
+        private final Map<String, Function<String, @Nullable String>> resolvers = new HashMap<>();
 
         private Builder(String action, String resource) {
             this.action = action;
@@ -94,8 +109,19 @@ public final class RequestContext {
             return this;
         }
 
+        /**
+         * Resolves the keys starting with {@code prefix} only when a policy asks for one (the resource's stored tags
+         * for {@code aws:ResourceTag/}): {@code lookup} gets the rest of the key as the policy spells it and returns
+         * its value, or null when it has none.
+         */
+        public Builder resolving(String prefix, Function<String, @Nullable String> lookup) {
+            resolvers.put(prefix.toLowerCase(Locale.ROOT), lookup);
+            return this;
+        }
+
         public RequestContext build() {
-            return new RequestContext(action, resource, Map.copyOf(keys), List.copyOf(inapplicable));
+            return new RequestContext(action, resource, Map.copyOf(keys), List.copyOf(inapplicable),
+                    Map.copyOf(resolvers));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +21,7 @@ final class DataPlaneCache<K, V> {
     static final Duration TTL = Duration.ofSeconds(2);
     private static final int MAX_ENTRIES = 100_000;
 
-    private final Store store;
+    private final LongSupplier changeCount;
     private final Clock clock;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
@@ -42,13 +43,18 @@ final class DataPlaneCache<K, V> {
     }
 
     DataPlaneCache(Store store, Clock clock) {
-        this.store = store;
+        this(store::changeCount, clock);
+    }
+
+    /** A cache whose entries are exact while {@code changeCount} stays the same (a narrower count than the store's). */
+    DataPlaneCache(LongSupplier changeCount, Clock clock) {
+        this.changeCount = changeCount;
         this.clock = clock;
     }
 
     /** The fresh entry of {@code key}, filled from {@code load} when there is none. */
     Entry<V> get(K key, Supplier<V> load) {
-        long changes = store.changeCount();
+        long changes = changeCount.getAsLong();
         Instant now = clock.instant();
         Entry<V> cached = entries.get(key);
         if (cached != null && cached.changeCount == changes && now.isBefore(cached.filledAt.plus(TTL))) {
@@ -60,5 +66,10 @@ final class DataPlaneCache<K, V> {
         }
         entries.put(key, filled);
         return filled;
+    }
+
+    /** Forgets {@code key}'s entry, so that the next {@link #get} loads it again. */
+    void remove(K key) {
+        entries.remove(key);
     }
 }

@@ -19,4 +19,6 @@ public interface StoreTransaction {
     SettingRepository settings();
 
     IotPolicyRepository iotPolicies();
+
+    IamRepository iam();
 }

@@ -37,7 +37,9 @@ import software.amazon.awssdk.services.greengrassv2.model.AssociateClientDeviceW
 import software.amazon.awssdk.services.greengrassv2.model.AssociatedClientDevice;
 import software.amazon.awssdk.services.greengrassv2.model.DisassociateClientDeviceFromCoreDeviceEntry;
 import software.amazon.awssdk.services.greengrassv2.model.ListClientDevicesAssociatedWithCoreDeviceResponse;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
 
 /**
@@ -176,6 +178,40 @@ class MultiNodeTest {
             assertThat(status).isEqualTo(403);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - detached))
                     .as("a detached policy stops Discover on the other node within the cache bound").isLessThan(5_000);
+        }
+    }
+
+    /** An IAM key created through node A signs requests to node B at once; deactivated, B refuses it within 2 s. */
+    @Test
+    void aKeyCreatedOnOneNode_signsOnTheOtherAtOnce_andIsRevokedThereWithinTheCacheBound() throws Exception {
+        String endpointA = "http://127.0.0.1:" + nodeA.controlPlanePort();
+        try (IamClient iamA = IamClient.builder().endpointOverride(URI.create(endpointA)).region(Region.AWS_GLOBAL)
+                .credentialsProvider(() -> AwsBasicCredentials.create(KEY, SECRET))
+                .httpClient(ApacheHttpClient.create()).build()) {
+            iamA.createUser(r -> r.userName("mn-user"));
+            var key = iamA.createAccessKey(r -> r.userName("mn-user")).accessKey();
+            try (StsClient stsB = StsClient.builder()
+                    .endpointOverride(URI.create("http://127.0.0.1:" + nodeB.controlPlanePort()))
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(() -> AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))
+                    .httpClient(ApacheHttpClient.create()).build()) {
+                assertThat(stsB.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::000000000000:user/mn-user");
+                iamA.updateAccessKey(r -> r.userName("mn-user").accessKeyId(key.accessKeyId()).status("Inactive"));
+                long changed = System.nanoTime();
+                boolean refused = false;
+                while (!refused && System.nanoTime() - changed < TimeUnit.SECONDS.toNanos(10)) {
+                    try {
+                        stsB.getCallerIdentity();
+                        Thread.sleep(100);
+                    } catch (software.amazon.awssdk.services.sts.model.StsException e) {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
+                        refused = true;
+                    }
+                }
+                assertThat(refused).isTrue();
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - changed))
+                        .as("refused within the 2 s cache bound, plus slack for a loaded machine").isLessThan(5_000);
+            }
         }
     }
 

@@ -93,7 +93,10 @@ public final class BenchRun {
     /** One group of rows, for working on it: associations, dataplane, startup, postgres or micro. */
     private void only(String group) throws Exception {
         switch (group) {
-            case "associations" -> onSqlite((server, jdbc) -> associations(server, jdbc, "SQLite"));
+            case "associations" -> onSqlite((server, jdbc) -> {
+                associations(server, jdbc, "SQLite");
+                asIamUser(server, jdbc);
+            });
             case "dataplane" -> onSqlite((server, jdbc) -> dataPlane(server, "SQLite", true));
             case "startup" -> startUpRows();
             case "postgres" -> postgres();
@@ -118,6 +121,7 @@ public final class BenchRun {
         System.out.println("SQLite store (WAL, synchronous=FULL)");
         return onSqlite((server, jdbc) -> {
             associations(server, jdbc, "SQLite");
+            asIamUser(server, jdbc);
             listing(server, jdbc);
             dataPlane(server, "SQLite", true);
         });
@@ -149,7 +153,64 @@ public final class BenchRun {
     }
 
     private static SignedClient client(CorelinkServer server) {
-        return new SignedClient(URI.create("http://127.0.0.1:" + server.controlPlanePort()), KEY, SECRET);
+        return client(server, KEY, SECRET);
+    }
+
+    private static SignedClient client(CorelinkServer server, String key, String secret) {
+        return new SignedClient(URI.create("http://127.0.0.1:" + server.controlPlanePort()), key, secret);
+    }
+
+    /**
+     * Issue 13's row: BatchAssociate signed by an IAM user whose scoped policy must be evaluated on every request
+     * (three statements: the allow on its own line's core devices, a deny elsewhere, and one that does not match),
+     * against the same calls by the administrator (the account's root: no policy consulted). Alternating rounds of
+     * fresh rows, each side on its own core device; the median of the rounds' ratios.
+     */
+    private void asIamUser(CorelinkServer server, Connection jdbc) throws Exception {
+        int total = count(200_000);
+        List<String> clients = AssociationBenchmark.names("u", total);
+        List<String> all = new ArrayList<>(List.of("line1-user-core", "line1-admin-core"));
+        all.addAll(clients);
+        AssociationBenchmark.insertThings(jdbc, all);
+        String[] user;
+        try (software.amazon.awssdk.services.iam.IamClient iam = software.amazon.awssdk.services.iam.IamClient
+                .builder().endpointOverride(URI.create("http://127.0.0.1:" + server.controlPlanePort()))
+                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(KEY, SECRET)))
+                .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.create()).build()) {
+            iam.createUser(r -> r.userName("bench-provisioner"));
+            iam.putUserPolicy(r -> r.userName("bench-provisioner").policyName("line1").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":["
+                    + "{\"Effect\":\"Allow\",\"Action\":\"iot:Describe*\",\"Resource\":\"*\"},"
+                    + "{\"Effect\":\"Deny\",\"Action\":\"greengrass:*\",\"Resource\":"
+                    + "\"arn:aws:greengrass:us-east-1:000000000000:coreDevices:line2-*\"},"
+                    + "{\"Effect\":\"Allow\",\"Action\":\"greengrass:BatchAssociateClientDeviceWithCoreDevice\","
+                    + "\"Resource\":\"arn:aws:greengrass:us-east-1:000000000000:coreDevices:line1-*\"}]}"));
+            var key = iam.createAccessKey(r -> r.userName("bench-provisioner")).accessKey();
+            user = new String[] {key.accessKeyId(), key.secretAccessKey()};
+        }
+        int rounds = 10;
+        double[] ratios = new double[rounds];
+        long userNanos = 0;
+        long adminNanos = 0;
+        for (int round = 0; round < rounds; round++) {
+            List<String> slice = clients.subList(round * total / rounds, (round + 1) * total / rounds);
+            List<String> first = slice.subList(0, slice.size() / 2);
+            List<String> second = slice.subList(slice.size() / 2, slice.size());
+            // Who goes first alternates: the second half of a round writes to a slightly bigger table.
+            boolean userFirst = round % 2 == 0;
+            long asUser = batchAssociate(server, "line1-user-core", userFirst ? first : second, user[0], user[1]);
+            long asAdmin = batchAssociate(server, "line1-admin-core", userFirst ? second : first, KEY, SECRET);
+            userNanos += asUser;
+            adminNanos += asAdmin;
+            ratios[round] = (double) asAdmin / asUser;
+        }
+        Arrays.sort(ratios);
+        add("[SQLite] BatchAssociate as an IAM user with a scoped policy", total / 2 / (userNanos / 1e9), "assoc/s",
+                total / 2 / (adminNanos / 1e9));
+        add(String.format("[SQLite] BatchAssociate as an IAM user / as the administrator, median of %d rounds "
+                + "(min %.2f, max %.2f)", rounds, ratios[0], ratios[rounds - 1]), ratios[rounds / 2], "ratio", null);
     }
 
     /**
@@ -238,12 +299,17 @@ public final class BenchRun {
      * not charged to the server.
      */
     private static long batchAssociate(CorelinkServer server, String core, List<String> clients) throws Exception {
+        return batchAssociate(server, core, clients, KEY, SECRET);
+    }
+
+    private static long batchAssociate(CorelinkServer server, String core, List<String> clients, String key,
+                                       String secret) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<List<SignedClient.Prepared>> requests = new ArrayList<>();
             List<SignedClient> signed = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
-                SignedClient client = client(server);
+                SignedClient client = client(server, key, secret);
                 List<SignedClient.Prepared> mine = new ArrayList<>();
                 for (int b = c * 100; b < clients.size(); b += CLIENTS * 100) {
                     StringBuilder body = new StringBuilder("{\"entries\":[");

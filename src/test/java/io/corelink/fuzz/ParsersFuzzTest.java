@@ -23,6 +23,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import io.corelink.wire.error.AwsError;
+import io.corelink.wire.http.QueryXml;
+import io.corelink.wire.query.QueryRequest;
+import io.corelink.wire.query.QueryRouter;
 import java.util.Map;
 import java.util.Optional;
 
@@ -105,6 +109,30 @@ class ParsersFuzzTest {
             ROUTER.find(method, rawPath);
             ROUTER.anyForPath(rawPath);
             QueryParameters.parse(rawQuery).first("maxResults");
+        });
+    }
+
+    /**
+     * The query protocol's form parser either decodes or refuses with a 4xx, and whatever a client sent comes back in
+     * well-formed XML (an error message may echo it).
+     */
+    @FuzzTest(maxDuration = "60s")
+    void queryForms(FuzzedDataProvider data) {
+        String rawQuery = data.consumeString(200);
+        String form = data.consumeRemainingAsString();
+        expectOnly4xx(() -> {
+            QueryRequest request = QueryRouter.request("r-1", ServiceFamily.IAM, "AKIDEXAMPLE", rawQuery,
+                    form.getBytes(StandardCharsets.UTF_8));
+            request.pairs("Tags", "Key", "Value");
+            request.list("TagKeys");
+            byte[] xml = QueryXml.error(ServiceFamily.IAM, AwsError.InvalidAction,
+                    "Could not find operation " + request.action(), "r-1");
+            try {
+                javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                        .parse(new java.io.ByteArrayInputStream(xml));
+            } catch (Exception e) {
+                throw new IllegalStateException("not well-formed XML for " + request.action(), e);
+            }
         });
     }
 

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 /** The same store contracts against a real PostgreSQL 17. */
 class PostgresStoreTest implements ThingRepositoryContract, AssociationRepositoryContract,
         CertificateRepositoryContract, DiscoveryRepositoryContract, CoreDeviceRepositoryContract,
-        PrincipalRepositoryContract, CredentialRepositoryContract, SettingRepositoryContract, IotPolicyRepositoryContract {
+        PrincipalRepositoryContract, CredentialRepositoryContract, SettingRepositoryContract, IotPolicyRepositoryContract,
+        IamRepositoryContract {
     private Store store;
 
     @BeforeEach

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The store contracts against a real SQLite file. */
 class SqliteStoreTest implements ThingRepositoryContract, AssociationRepositoryContract, CertificateRepositoryContract,
         DiscoveryRepositoryContract, CoreDeviceRepositoryContract, PrincipalRepositoryContract,
-        CredentialRepositoryContract, SettingRepositoryContract, IotPolicyRepositoryContract {
+        CredentialRepositoryContract, SettingRepositoryContract, IotPolicyRepositoryContract, IamRepositoryContract {
     @TempDir
     Path dir;
     private Store store;

@@ -18,7 +18,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.greengrassv2.GreengrassV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * A real Corelink server in the test's JVM, on a free loopback port, with its own data directory and a known
@@ -89,25 +91,47 @@ public final class TestServer implements AutoCloseable {
     }
 
     public IotClient iot(String accessKeyId, String secret) {
-        return IotClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.of(REGION))
+        return client(IotClient.builder(), Region.of(REGION), accessKeyId, secret);
+    }
+
+    public GreengrassV2Client greengrass() {
+        return greengrass(ACCESS_KEY_ID, SECRET);
+    }
+
+    public GreengrassV2Client greengrass(String accessKeyId, String secret) {
+        return client(GreengrassV2Client.builder(), Region.of(REGION), accessKeyId, secret);
+    }
+
+    /** The administrator's (the account root's) IAM client. */
+    public IamClient iam() {
+        return iam(ACCESS_KEY_ID, SECRET);
+    }
+
+    public IamClient iam(String accessKeyId, String secret) {
+        return client(IamClient.builder(), Region.AWS_GLOBAL, accessKeyId, secret);
+    }
+
+    public StsClient sts(String accessKeyId, String secret) {
+        return client(StsClient.builder(), Region.of(REGION), accessKeyId, secret);
+    }
+
+    /** An SDK client of this server, signing with the given key, over the Apache HTTP client. */
+    private <B extends software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>
+            & software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>, C> C client(B builder,
+            Region region, String accessKeyId, String secret) {
+        return builder.endpointOverride(endpoint())
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .httpClient(ApacheHttpClient.create())
                 .build();
     }
 
-    public GreengrassV2Client greengrass() {
-        return GreengrassV2Client.builder()
-                .endpointOverride(endpoint())
-                .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET)))
-                .httpClient(ApacheHttpClient.create())
-                .build();
+    public RawClient raw() {
+        return raw(ACCESS_KEY_ID, SECRET);
     }
 
-    public RawClient raw() {
-        return new RawClient(endpoint(), ACCESS_KEY_ID, SECRET, REGION);
+    public RawClient raw(String accessKeyId, String secret) {
+        return new RawClient(endpoint(), accessKeyId, secret, REGION);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.corelink.api.dataplane;
 
+import io.corelink.wire.http.Permission;
 import org.jspecify.annotations.Nullable;
 import io.corelink.domain.Account;
 import io.corelink.domain.certificate.CertificateId;
@@ -166,7 +167,7 @@ public final class DataPlane implements Plane {
         if (DISCOVER.equals(call.operation())) {
             return DiscoverOperation.denied();
         }
-        Call.Permission permission = java.util.Objects.requireNonNull(call.permission());
+        Permission permission = java.util.Objects.requireNonNull(call.permission());
         throw new AwsException(AwsError.AccessDeniedException, "The IoT policies of the calling certificate do not "
                 + "allow " + permission.action() + " on " + permission.resource() + ".");
     }

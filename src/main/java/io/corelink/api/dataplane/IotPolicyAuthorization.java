@@ -1,5 +1,6 @@
 package io.corelink.api.dataplane;
 
+import io.corelink.wire.http.Permission;
 import io.corelink.domain.certificate.CertificateId;
 import io.corelink.policy.Decision;
 import io.corelink.policy.NamedPolicy;
@@ -31,7 +32,7 @@ public final class IotPolicyAuthorization implements Stage {
 
     @Override
     public void admit(Call call) {
-        Call.Permission permission = call.permission();
+        Permission permission = call.permission();
         if (permission == null) {
             return;
         }
@@ -50,7 +51,7 @@ public final class IotPolicyAuthorization implements Stage {
         }
     }
 
-    private static String reason(Decision decision, Call.Permission permission, int attached) {
+    private static String reason(Decision decision, Permission permission, int attached) {
         if (decision.outcome() == Decision.Outcome.EXPLICIT_DENY) {
             return permission.action() + " on " + permission.resource() + " is denied by "
                     + Objects.requireNonNull(decision.statement()).label() + " of IoT policy " + decision.policyName();

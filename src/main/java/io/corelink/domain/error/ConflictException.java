@@ -17,7 +17,11 @@ public final class ConflictException extends DomainException {
         /** A certificate that has the most policies AWS allows attached already. */
         CERTIFICATE_POLICY_LIMIT,
         /** A resource that would have more tags than AWS allows. */
-        TAG_LIMIT
+        TAG_LIMIT,
+        /** An IAM entity that others still refer to (a user with keys or policies, an attached managed policy). */
+        ENTITY_IN_USE,
+        /** One of AWS's fixed quotas (access keys per user, policies per user, policy size). */
+        QUOTA_EXCEEDED
     }
 
     private final Kind kind;

@@ -6,6 +6,7 @@ import io.corelink.store.CoreDeviceRepository;
 import io.corelink.store.PrincipalRepository;
 import io.corelink.store.CredentialRepository;
 import io.corelink.store.DiscoveryRepository;
+import io.corelink.store.IamRepository;
 import io.corelink.store.IotPolicyRepository;
 import io.corelink.store.SettingRepository;
 import io.corelink.store.StoreTransaction;
@@ -60,6 +61,11 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public IotPolicyRepository iotPolicies() {
         return new JdbcIotPolicyRepository(handle, sql);
+    }
+
+    @Override
+    public IamRepository iam() {
+        return new JdbcIamRepository(handle, sql);
     }
 
     @Override

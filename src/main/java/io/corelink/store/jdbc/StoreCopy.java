@@ -22,7 +22,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class StoreCopy {
     /** Parents before children. */
-    static final List<String> TABLES = List.of("setting", "access_key", "thing", "thing_attribute", "certificate",
+    static final List<String> TABLES = List.of("setting", "iam_user", "iam_user_tag",
+            "access_key", "iam_user_policy", "iam_policy", "iam_policy_version", "iam_policy_tag",
+            "iam_user_policy_attachment", "thing", "thing_attribute", "certificate",
             "thing_principal", "core_device", "client_device_association", "core_device_connectivity",
             "core_device_tag", "core_device_ca", "iot_policy", "iot_policy_version", "iot_policy_target", "iot_policy_tag");
     private static final int BATCH = 1_000;

@@ -36,7 +36,19 @@ public enum AwsError {
     LimitExceededException(410),
     /** AWS IoT answers a DeleteThing of a thing with attached principals with this code and status 409. */
     InvalidRequestConflictException(409, "InvalidRequestException"),
-    IotThrottlingException(400, "ThrottlingException");
+    IotThrottlingException(400, "ThrottlingException"),
+
+    // IAM and STS (the AWS query protocol): the shape name is the code sent in <Code>.
+    NoSuchEntity(404),
+    EntityAlreadyExists(409),
+    DeleteConflict(409),
+    IamLimitExceeded(409, "LimitExceeded"),
+    MalformedPolicyDocument(400),
+    InvalidInput(400),
+    ValidationError(400),
+    InvalidAction(400),
+    ServiceFailure(500),
+    QueryInternalFailure(500, "InternalFailure");
 
     private final int status;
     private final String shapeName;
@@ -58,6 +70,25 @@ public enum AwsError {
     /** The value of {@code x-amzn-ErrorType}: the shape name of the model. */
     public String shapeName() {
         return shapeName;
+    }
+
+    /**
+     * The code the AWS query protocol (IAM, STS) sends for this error: the errors both protocols share are spelled
+     * differently there ({@code AccessDenied}, {@code InvalidClientTokenId}, {@code SignatureDoesNotMatch}, …).
+     */
+    public String queryCode() {
+        return switch (this) {
+            case AccessDeniedException -> "AccessDenied";
+            case UnrecognizedClientException -> "InvalidClientTokenId";
+            case InvalidSignatureException -> "SignatureDoesNotMatch";
+            case IncompleteSignatureException -> "IncompleteSignature";
+            case MissingAuthenticationTokenException -> "MissingAuthenticationToken";
+            case UnknownOperationException -> "InvalidAction";
+            case ServiceUnavailableException -> "ServiceUnavailable";
+            case RequestEntityTooLargeException -> "RequestEntityTooLarge";
+            case UnsupportedMediaTypeException -> "UnsupportedMediaType";
+            default -> shapeName;
+        };
     }
 
     /** Whether the client may retry: server faults carry {@code Retry-After}. */

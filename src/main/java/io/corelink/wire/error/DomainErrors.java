@@ -20,6 +20,9 @@ public final class DomainErrors {
     }
 
     public static AwsException toAws(ServiceFamily family, DomainException e) {
+        if (family.isQuery()) {
+            return toQuery(family, e);
+        }
         boolean greengrass = family == ServiceFamily.GREENGRASS;
         if (e instanceof ResourceNotFoundException notFound) {
             Map<String, Object> members = greengrass
@@ -50,8 +53,9 @@ public final class DomainErrors {
                 case PRINCIPAL_EXCLUSIVE -> new AwsException(family.validationError(), e.getMessage());
                 case POLICY_IN_USE -> new AwsException(AwsError.DeleteConflictException, e.getMessage());
                 case POLICY_VERSIONS_LIMIT -> new AwsException(AwsError.VersionsLimitExceededException, e.getMessage());
-                case CERTIFICATE_POLICY_LIMIT, TAG_LIMIT ->
+                case CERTIFICATE_POLICY_LIMIT, TAG_LIMIT, QUOTA_EXCEEDED ->
                         new AwsException(AwsError.LimitExceededException, e.getMessage());
+                case ENTITY_IN_USE -> new AwsException(AwsError.DeleteConflictException, e.getMessage());
             };
         }
         if (e instanceof MalformedPolicyException) {
@@ -69,6 +73,34 @@ public final class DomainErrors {
                     greengrass ? Map.of("reason", "OTHER") : Map.of());
         }
         throw new IllegalStateException("unmapped domain error " + e.getClass().getSimpleName());
+    }
+
+    /** IAM's and STS's codes for the same situations. */
+    private static AwsException toQuery(ServiceFamily family, DomainException e) {
+        if (e instanceof ResourceNotFoundException) {
+            return new AwsException(AwsError.NoSuchEntity, e.getMessage());
+        }
+        if (e instanceof ResourceAlreadyExistsException) {
+            return new AwsException(AwsError.EntityAlreadyExists, e.getMessage());
+        }
+        if (e instanceof ConflictException conflict) {
+            return switch (conflict.kind()) {
+                case ENTITY_IN_USE, POLICY_IN_USE, CERTIFICATE_ATTACHED, THING_HAS_PRINCIPALS, PRINCIPAL_EXCLUSIVE ->
+                        new AwsException(AwsError.DeleteConflict, e.getMessage());
+                case QUOTA_EXCEEDED, TAG_LIMIT, POLICY_VERSIONS_LIMIT, CERTIFICATE_POLICY_LIMIT ->
+                        new AwsException(AwsError.IamLimitExceeded, e.getMessage());
+            };
+        }
+        if (e instanceof MalformedPolicyException) {
+            return new AwsException(AwsError.MalformedPolicyDocument, e.getMessage());
+        }
+        if (e instanceof AccessDeniedException) {
+            return new AwsException(AwsError.AccessDeniedException, e.getMessage());
+        }
+        if (e instanceof InvalidValueException) {
+            return new AwsException(family.validationError(), e.getMessage());
+        }
+        return new AwsException(AwsError.InvalidInput, e.getMessage());
     }
 
     private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {

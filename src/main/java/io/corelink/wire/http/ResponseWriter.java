@@ -1,6 +1,7 @@
 package io.corelink.wire.http;
 
 import io.corelink.wire.error.AwsException;
+import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.json.Json;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -10,9 +11,10 @@ import org.eclipse.jetty.util.Callback;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes restJson1 responses: {@code Content-Type: application/json} and {@code x-amzn-RequestId} on every answer
- * (Jetty adds {@code Date}); errors get {@code x-amzn-ErrorType} and a {@code {"message": …, <members>}} body, and
- * server faults {@code Retry-After: 1}. This is the one error renderer of the control plane.
+ * Writes responses: {@code x-amzn-RequestId} on every answer (Jetty adds {@code Date}); restJson1 answers as
+ * {@code application/json}, errors with {@code x-amzn-ErrorType} and a {@code {"message": …, <members>}} body; the
+ * query services' answers and errors as {@code text/xml} ({@link QueryXml}); server faults {@code Retry-After: 1}.
+ * This is the one error renderer of both planes.
  */
 public final class ResponseWriter {
     public static final String REQUEST_ID = "x-amzn-RequestId";
@@ -28,16 +30,31 @@ public final class ResponseWriter {
             response.write(true, null, callback);
             return;
         }
+        if (answer.body() instanceof XmlBody xml) {
+            write(response, "text/xml", xml.bytes(), callback);
+            return;
+        }
         json(response, answer.body() instanceof byte[] bytes ? bytes : Json.write(answer.body()), callback);
     }
 
-    public static void error(Response response, String requestId, AwsException error, Callback callback) {
+    /** An XML answer of the AWS query protocol (IAM, STS), serialised once. */
+    public record XmlBody(byte[] bytes) {
+    }
+
+    /** Renders an error of {@code family}: JSON for Greengrass and IoT, the query protocol's XML for IAM and STS. */
+    public static void error(Response response, String requestId, ServiceFamily family, AwsException error,
+                             Callback callback) {
         response.setStatus(error.error().status());
         response.getHeaders().put(REQUEST_ID, requestId);
-        response.getHeaders().put(ERROR_TYPE, error.error().shapeName());
         if (error.error().isServerFault()) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         }
+        if (family.isQuery()) {
+            write(response, "text/xml", QueryXml.error(family, error.error(), error.getMessage(), requestId),
+                    callback);
+            return;
+        }
+        response.getHeaders().put(ERROR_TYPE, error.error().shapeName());
         json(response, errorBody(error), callback);
     }
 
@@ -52,7 +69,11 @@ public final class ResponseWriter {
     }
 
     private static void json(Response response, byte[] bytes, Callback callback) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        write(response, "application/json", bytes, callback);
+    }
+
+    private static void write(Response response, String contentType, byte[] bytes, Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }

@@ -1,7 +1,19 @@
 package io.corelink.wire.http;
 
 import io.corelink.wire.error.ServiceFamily;
+import java.util.function.Function;
 
-/** A method and URI template bound to an operation of one service family. */
-public record Route(String method, PathTemplate template, ServiceFamily family, String operationName, Operation operation) {
+/**
+ * A method and URI template bound to an operation of one service family, and the permission a call of it needs
+ * (found from the labels, query and body before the body is validated: authorization comes first).
+ */
+public record Route(String method, PathTemplate template, ServiceFamily family, String operationName,
+                    Operation operation, Function<ApiRequest, Permission> permission) {
+
+    /** A route whose permission is {@code corelink:<operationName>} on {@code *} (test routes, internal ones). */
+    public Route(String method, PathTemplate template, ServiceFamily family, String operationName,
+                 Operation operation) {
+        this(method, template, family, operationName, operation,
+                request -> new Permission("corelink:" + operationName, "*"));
+    }
 }

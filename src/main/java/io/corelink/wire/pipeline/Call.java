@@ -2,6 +2,7 @@ package io.corelink.wire.pipeline;
 
 import org.jspecify.annotations.Nullable;
 import io.corelink.wire.error.ServiceFamily;
+import io.corelink.wire.http.Permission;
 
 /**
  * One request as it passes through the {@link RequestPipeline}: what is known of it when it arrives (id, plane,
@@ -19,6 +20,7 @@ public final class Call {
     private final String rawPath;
     private final String sourceIp;
     private final long startedNanos;
+    private boolean secure;
     private ServiceFamily family;
     private String operation = "-";
     private String principal = "-";
@@ -64,6 +66,15 @@ public final class Call {
         return startedNanos;
     }
 
+    /** Whether the request came over TLS ({@code aws:SecureTransport}). */
+    public boolean secure() {
+        return secure;
+    }
+
+    void secure(boolean value) {
+        secure = value;
+    }
+
     /** The service whose error vocabulary answers this request. */
     public ServiceFamily family() {
         return family;
@@ -91,13 +102,6 @@ public final class Call {
         principal = value;
     }
 
-    /**
-     * What the request needs to be allowed to do: an action ({@code service:Operation}) on a resource ARN, as the
-     * policies that authorize it name them.
-     */
-    public record Permission(String action, String resource) {
-    }
-
     /** What routing found the request needs, or null before routing (or for a route that needs nothing). */
     public @Nullable Permission permission() {
         return permission;
@@ -105,6 +109,10 @@ public final class Call {
 
     public void permission(String action, String resource) {
         permission = new Permission(action, resource);
+    }
+
+    public void permission(Permission value) {
+        permission = value;
     }
 
     /** Why a stage refused the request, or null when none did. */

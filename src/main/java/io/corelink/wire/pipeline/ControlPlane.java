@@ -4,12 +4,21 @@ import io.corelink.wire.error.AwsError;
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.ApiRequest;
+import io.corelink.wire.http.ApiResponse;
 import io.corelink.wire.http.Operation;
 import io.corelink.wire.http.QueryParameters;
 import io.corelink.wire.http.RequestBody;
 import io.corelink.wire.http.Route;
 import io.corelink.wire.http.Router;
+import io.corelink.wire.http.QueryXml;
+import io.corelink.wire.http.ResponseWriter;
+import io.corelink.wire.query.QueryRequest;
+import io.corelink.wire.query.QueryRoute;
+import io.corelink.wire.query.QueryRouter;
+import io.corelink.wire.sigv4.AuthorizationHeader;
 import io.corelink.wire.sigv4.SigV4Verifier;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 import io.corelink.wire.sigv4.SignedRequest;
 import io.corelink.wire.sigv4.VerifiedCaller;
 import java.io.IOException;
@@ -27,22 +36,33 @@ import org.eclipse.jetty.server.Request;
  * The control plane's routing and authentication: AWS REST-JSON routes on the raw path, SigV4 in the
  * {@code Authorization} header (a request without one is refused before its body is read), the credential scope's
  * service checked against the route, and JSON bodies only ({@code application/json},
- * {@code application/x-amz-json-1.1} or no content type, as control-plane.md §1; anything else is 415).
+ * {@code application/x-amz-json-1.1} or no content type, as control-plane.md §1; anything else is 415), and the
+ * AWS query protocol of IAM and STS on {@code POST /} (access-control.md §4). Routing records the permission the
+ * call needs on the {@link Call}, for the authorizing stage.
  * A few operations are served without a signature (health and readiness, also for {@code HEAD}).
  */
 public final class ControlPlane implements Plane {
     private static final byte[] NO_BODY = new byte[0];
     private static final Set<String> JSON_TYPES = Set.of("application/json", "application/x-amz-json-1.1");
 
+    private static final String FORM_TYPE = "application/x-www-form-urlencoded";
+
     private final Router router;
+    private final QueryRouter queries;
     private final SigV4Verifier verifier;
     private final Map<String, Operation> unauthenticated;
 
     /** @param unauthenticated operations served without a signature, by "METHOD path" ({@code HEAD} follows GET) */
-    public ControlPlane(Router router, SigV4Verifier verifier, Map<String, Operation> unauthenticated) {
+    public ControlPlane(Router router, QueryRouter queries, SigV4Verifier verifier,
+                        Map<String, Operation> unauthenticated) {
         this.router = router;
+        this.queries = queries;
         this.verifier = verifier;
         this.unauthenticated = Map.copyOf(unauthenticated);
+    }
+
+    public ControlPlane(Router router, SigV4Verifier verifier, Map<String, Operation> unauthenticated) {
+        this(router, new QueryRouter(List.of()), verifier, unauthenticated);
     }
 
     @Override
@@ -70,10 +90,12 @@ public final class ControlPlane implements Plane {
         // Routed once, before authentication, only to choose the error vocabulary; a route is used only afterwards.
         Router.Match match = router.find(method, rawPath);
         Route anyRoute = match != null ? match.route() : router.anyForPath(rawPath);
+        Map<String, List<String>> headers = headers(request);
         if (anyRoute != null) {
             call.family(anyRoute.family());
+        } else if (isQuery(method, rawPath, rawQuery)) {
+            return acceptQuery(request, call, headers);
         }
-        Map<String, List<String>> headers = headers(request);
         QueryParameters query = query(call.family(), rawQuery);
         // Everything but the signature is checked before the body is read: a client without a valid key cannot
         // hold a thread by sending a body slowly.
@@ -96,11 +118,70 @@ public final class ControlPlane implements Plane {
         requireJson(body, request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         ApiRequest apiRequest = new ApiRequest(call.requestId(), method, rawPath, rawQuery, headers, body,
                 match.labels(), query);
+        call.permission(route.permission().apply(apiRequest));
         return () -> route.operation().handle(apiRequest);
+    }
+
+    /**
+     * A request of the AWS query protocol ({@code POST /} with a form body): IAM or STS, told apart by the credential
+     * scope's service, which is read before the signature is verified only to choose the error vocabulary.
+     */
+    private Invocation acceptQuery(Request request, Call call, Map<String, List<String>> headers) throws IOException {
+        ServiceFamily family = "sts".equals(AuthorizationHeader.scopeServiceOf(first(headers, "authorization")))
+                ? ServiceFamily.STS : ServiceFamily.IAM;
+        call.family(family);
+        String method = request.getMethod();
+        String rawPath = request.getHttpURI().getPath();
+        String rawQuery = request.getHttpURI().getQuery();
+        SigV4Verifier.HeaderChecked signature = verifier.checkHeaders(new SignedRequest(method, rawPath, rawQuery,
+                headers, NO_BODY));
+        byte[] body = RequestBody.read(request);
+        VerifiedCaller caller = signature.verify(new SignedRequest(method, rawPath, rawQuery, headers, body));
+        call.principal(caller.accessKeyId());
+        if (!family.acceptsSigningName(caller.service())) {
+            throw new AwsException(AwsError.InvalidSignatureException,
+                    "Credential should be scoped to correct service: '" + family.signingName() + "'. ");
+        }
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (body.length > 0 && (contentType == null || !FORM_TYPE.equals(mediaType(contentType)))) {
+            throw new AwsException(AwsError.UnsupportedMediaTypeException, "Unsupported Media Type");
+        }
+        QueryRequest query = QueryRouter.request(call.requestId(), family, caller.accessKeyId(), rawQuery, body);
+        QueryRoute route = queries.find(family, query.action());
+        if (route == null) {
+            throw new AwsException(AwsError.InvalidAction, "Could not find operation " + query.action()
+                    + " for version " + query.string("Version"));
+        }
+        call.operation(route.action());
+        call.permission(route.permission().apply(query));
+        return () -> {
+            ObjectNode result = route.operation().handle(query);
+            return ApiResponse.ok(new ResponseWriter.XmlBody(QueryXml.response(family, route.action(), result,
+                    call.requestId())));
+        };
+    }
+
+    /** The query protocol: {@code POST /} with a form body, or {@code GET /?Action=…}. */
+    private static boolean isQuery(String method, String rawPath, @Nullable String rawQuery) {
+        return "/".equals(rawPath) && ("POST".equals(method)
+                || "GET".equals(method) && rawQuery != null && rawQuery.contains("Action="));
+    }
+
+    private static @Nullable String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String mediaType(String contentType) {
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public AwsException unavailable(Call call) {
+        if (call.family().isQuery()) {
+            return new AwsException(AwsError.ServiceUnavailableException, "Service is unavailable. Retry later.");
+        }
         return call.family() == ServiceFamily.IOT
                 ? new AwsException(AwsError.ServiceUnavailableException, "Service is unavailable. Retry later.")
                 : Plane.greengrassUnavailable(call);
@@ -110,10 +191,7 @@ public final class ControlPlane implements Plane {
         if (body.length == 0 || contentType == null) {
             return;
         }
-        int parameters = contentType.indexOf(';');
-        String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip()
-                .toLowerCase(Locale.ROOT);
-        if (!JSON_TYPES.contains(type)) {
+        if (!JSON_TYPES.contains(mediaType(contentType))) {
             throw new AwsException(AwsError.UnsupportedMediaTypeException, "Unsupported Media Type");
         }
     }

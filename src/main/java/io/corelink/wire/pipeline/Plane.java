@@ -1,5 +1,6 @@
 package io.corelink.wire.pipeline;
 
+import io.corelink.wire.http.Permission;
 import org.jspecify.annotations.Nullable;
 import io.corelink.wire.error.AwsError;
 import io.corelink.wire.http.ApiResponse;
@@ -37,7 +38,11 @@ public interface Plane {
      * @throws AwsException the refusal, when it is an AWS error shape
      */
     default ApiResponse refusal(Call call, AccessRefused refused) {
-        Call.Permission permission = call.permission();
+        Permission permission = call.permission();
+        String message = refused.clientMessage();
+        if (message != null) {
+            throw new AwsException(AwsError.AccessDeniedException, message);
+        }
         throw new AwsException(AwsError.AccessDeniedException, permission == null ? "Access denied"
                 : "Not authorized to perform " + permission.action() + " on resource " + permission.resource());
     }

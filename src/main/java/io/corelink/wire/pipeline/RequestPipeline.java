@@ -44,6 +44,7 @@ public final class RequestPipeline extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         Call call = new Call(RequestIds.next(), plane.name(), request.getMethod(), request.getHttpURI().getPath(),
                 sourceIp(request), plane.defaultFamily(), System.nanoTime());
+        call.secure(request.isSecure());
         try {
             Invocation invocation = plane.accept(request, call);
             if (invocation == null) {
@@ -128,7 +129,7 @@ public final class RequestPipeline extends Handler.Abstract {
         AccessRefused refused = call.refusal();
         call.failed(error.error().status(), error.error().shapeName(),
                 refused != null ? refused.reason() : error.getMessage());
-        ResponseWriter.error(response, call.requestId(), error, callback);
+        ResponseWriter.error(response, call.requestId(), call.family(), error, callback);
     }
 
     private void record(Call call) {

@@ -79,4 +79,23 @@ public record AuthorizationHeader(
     private static AwsException incomplete(String message) {
         return new AwsException(AwsError.IncompleteSignatureException, message);
     }
+
+    /**
+     * The service named in an {@code Authorization} header's credential scope, read without validating anything else
+     * (to choose which service's words answer the request); null when there is none.
+     */
+    public static @org.jspecify.annotations.Nullable String scopeServiceOf(
+            @org.jspecify.annotations.Nullable String header) {
+        if (header == null) {
+            return null;
+        }
+        int credential = header.indexOf("Credential=");
+        if (credential < 0) {
+            return null;
+        }
+        int end = header.indexOf(',', credential);
+        String[] scope = header.substring(credential + "Credential=".length(), end < 0 ? header.length() : end)
+                .strip().split("/");
+        return scope.length >= 5 ? scope[3] : null;
+    }
 }

@@ -31,6 +31,9 @@ public final class SigV4Verifier {
     private static final HexFormat HEX = HexFormat.of();
 
     private final CredentialLookup credentials;
+    /** The regions AWS's clients sign its global services (IAM, STS) for. */
+    static final java.util.Set<String> GLOBAL_SIGNING_REGIONS = java.util.Set.of("us-east-1", "aws-global");
+
     private final String region;
     private final Clock clock;
 
@@ -151,13 +154,23 @@ public final class SigV4Verifier {
             throw invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
                     + header.scopeDate() + "' != '" + day + "', from '" + amzDate + "'.");
         }
-        if (!header.scopeRegion().equals(region)) {
+        if (!header.scopeRegion().equals(region) && !isGlobalServiceScope(header)) {
             throw invalid("Credential should be scoped to a valid Region, not '" + header.scopeRegion() + "'.");
         }
         if (!header.scopeTerminator().equals("aws4_request")) {
             throw invalid("Credential should be scoped with a valid terminator: 'aws4_request', not '"
                     + header.scopeTerminator() + "'.");
         }
+    }
+
+    /**
+     * IAM and STS are global services: AWS's tools sign them for {@code us-east-1} whatever region they are set to
+     * (the Java SDK, given the global pseudo-region {@code aws-global} and an endpoint, signs with that name), so those
+     * scopes are accepted for them beside the deployment's own region.
+     */
+    private static boolean isGlobalServiceScope(AuthorizationHeader header) {
+        return GLOBAL_SIGNING_REGIONS.contains(header.scopeRegion())
+                && ("iam".equals(header.scopeService()) || "sts".equals(header.scopeService()));
     }
 
     private void checkSkew(String amzDate, Instant signedAt) {

@@ -73,7 +73,8 @@ DELETE FROM access_key WHERE is_administrator AND access_key_id <> :accessKeyId
 -- name: upsertAdministratorKey
 INSERT INTO access_key (access_key_id, secret_access_key, is_administrator, created_at)
 VALUES (:accessKeyId, :secret, TRUE, :createdAt)
-ON CONFLICT (access_key_id) DO UPDATE SET secret_access_key = excluded.secret_access_key, is_administrator = TRUE
+ON CONFLICT (access_key_id) DO UPDATE SET secret_access_key = excluded.secret_access_key, is_administrator = TRUE,
+    user_key = NULL, status = 'Active'
 
 -- name: insertAdministratorKeyIfAbsent
 INSERT INTO access_key (access_key_id, secret_access_key, is_administrator, created_at)
@@ -366,3 +367,135 @@ DELETE FROM iot_policy_tag WHERE policy_name = :name AND tag_key IN (<keys>)
 
 -- name: deleteAllIotPolicyTags
 DELETE FROM iot_policy_tag WHERE policy_name = :name
+
+-- IAM identities (V7). :key is always the lower-case name; :prefix a path prefix compared with substr, so that no
+-- character of it is a LIKE wildcard.
+
+-- name: insertIamUser
+INSERT INTO iam_user (user_key, user_name, user_id, path, created_at) VALUES (:key, :name, :userId, :path, :createdAt)
+ON CONFLICT (user_key) DO NOTHING
+
+-- name: findIamUser
+SELECT user_name, user_id, path, created_at FROM iam_user WHERE user_key = :key
+
+-- name: listIamUsers
+SELECT user_name, user_id, path, created_at FROM iam_user
+WHERE user_key > :after AND substr(path, 1, :prefixLength) = :prefix
+ORDER BY user_key LIMIT :limit
+
+-- name: deleteIamUser
+DELETE FROM iam_user WHERE user_key = :key
+
+-- name: deleteIamUserTags
+DELETE FROM iam_user_tag WHERE user_key = :key
+
+-- name: countIamUserDependents
+SELECT (SELECT COUNT(*) FROM access_key WHERE user_key = :key),
+       (SELECT COUNT(*) FROM iam_user_policy WHERE user_key = :key),
+       (SELECT COUNT(*) FROM iam_user_policy_attachment WHERE user_key = :key)
+
+-- name: findIamUserTags
+SELECT tag_key, tag_value FROM iam_user_tag WHERE user_key = :key ORDER BY tag_key
+
+-- name: upsertIamUserTag
+INSERT INTO iam_user_tag (user_key, tag_key, tag_value) VALUES (:key, :tagKey, :tagValue)
+ON CONFLICT (user_key, tag_key) DO UPDATE SET tag_value = excluded.tag_value
+
+-- name: insertIamAccessKey
+INSERT INTO access_key (access_key_id, secret_access_key, is_administrator, created_at, user_key, status)
+VALUES (:accessKeyId, :secret, FALSE, :createdAt, :key, 'Active')
+
+-- name: listIamAccessKeys
+SELECT k.access_key_id, u.user_name, k.status, k.created_at FROM access_key k JOIN iam_user u ON u.user_key = k.user_key
+WHERE k.user_key = :key ORDER BY k.created_at, k.access_key_id
+
+-- name: updateIamAccessKey
+UPDATE access_key SET status = :status WHERE user_key = :key AND access_key_id = :accessKeyId
+
+-- name: deleteIamAccessKey
+DELETE FROM access_key WHERE user_key = :key AND access_key_id = :accessKeyId
+
+-- name: findActiveKey
+SELECT k.secret_access_key, u.user_name, u.user_id, u.path, u.created_at
+FROM access_key k LEFT JOIN iam_user u ON u.user_key = k.user_key
+WHERE k.access_key_id = :accessKeyId AND k.status = 'Active'
+
+-- name: findIdentityPolicies
+SELECT policy_name, document FROM iam_user_policy WHERE user_key = :key
+UNION ALL
+SELECT p.policy_name, v.document FROM iam_user_policy_attachment a
+JOIN iam_policy p ON p.policy_key = a.policy_key
+JOIN iam_policy_version v ON v.policy_key = p.policy_key AND v.version_id = p.default_version_id
+WHERE a.user_key = :key
+
+-- name: upsertIamUserPolicy
+INSERT INTO iam_user_policy (user_key, policy_key, policy_name, document) VALUES (:key, :policyKey, :policyName, :document)
+ON CONFLICT (user_key, policy_key) DO UPDATE SET policy_name = excluded.policy_name, document = excluded.document
+
+-- name: findIamUserPolicy
+SELECT policy_name, document FROM iam_user_policy WHERE user_key = :key AND policy_key = :policyKey
+
+-- name: listIamUserPolicyNames
+SELECT policy_name FROM iam_user_policy WHERE user_key = :key AND policy_key > :after ORDER BY policy_key LIMIT :limit
+
+-- name: deleteIamUserPolicy
+DELETE FROM iam_user_policy WHERE user_key = :key AND policy_key = :policyKey
+
+-- name: insertIamPolicy
+INSERT INTO iam_policy (policy_key, policy_name, policy_id, path, description, default_version_id, last_version_id,
+                        created_at, updated_at)
+VALUES (:policyKey, :policyName, :policyId, :path, :description, 1, 1, :createdAt, :createdAt)
+ON CONFLICT (policy_key) DO NOTHING
+
+-- name: insertIamPolicyVersion
+INSERT INTO iam_policy_version (policy_key, version_id, document, created_at) VALUES (:policyKey, :version, :document, :now)
+
+-- name: findIamPolicy
+SELECT p.policy_name, p.policy_id, p.path, p.description, p.default_version_id,
+       (SELECT COUNT(*) FROM iam_user_policy_attachment a WHERE a.policy_key = p.policy_key), p.created_at, p.updated_at
+FROM iam_policy p WHERE p.policy_key = :policyKey
+
+-- name: listIamPolicies
+SELECT p.policy_name, p.policy_id, p.path, p.description, p.default_version_id,
+       (SELECT COUNT(*) FROM iam_user_policy_attachment a WHERE a.policy_key = p.policy_key), p.created_at, p.updated_at
+FROM iam_policy p
+WHERE p.policy_key > :after AND substr(p.path, 1, :prefixLength) = :prefix
+  AND (NOT :onlyAttached OR EXISTS (SELECT 1 FROM iam_user_policy_attachment a WHERE a.policy_key = p.policy_key))
+ORDER BY p.policy_key LIMIT :limit
+
+-- name: findIamPolicyTags
+SELECT tag_key, tag_value FROM iam_policy_tag WHERE policy_key = :policyKey ORDER BY tag_key
+
+-- name: insertIamPolicyTag
+INSERT INTO iam_policy_tag (policy_key, tag_key, tag_value) VALUES (:policyKey, :tagKey, :tagValue)
+
+-- name: deleteIamPolicy
+DELETE FROM iam_policy WHERE policy_key = :policyKey
+
+-- name: findIamPolicyVersions
+SELECT v.version_id, v.document, v.version_id = p.default_version_id, v.created_at
+FROM iam_policy_version v JOIN iam_policy p ON p.policy_key = v.policy_key
+WHERE v.policy_key = :policyKey ORDER BY v.version_id
+
+-- name: nextIamPolicyVersion
+UPDATE iam_policy SET last_version_id = last_version_id + 1 WHERE policy_key = :policyKey RETURNING last_version_id
+
+-- name: setIamPolicyDefaultVersion
+UPDATE iam_policy SET default_version_id = :version, updated_at = :now WHERE policy_key = :policyKey
+
+-- name: deleteIamPolicyVersion
+DELETE FROM iam_policy_version WHERE policy_key = :policyKey AND version_id = :version
+
+-- name: attachIamUserPolicy
+INSERT INTO iam_user_policy_attachment (user_key, policy_key) VALUES (:key, :policyKey)
+ON CONFLICT (user_key, policy_key) DO NOTHING
+
+-- name: detachIamUserPolicy
+DELETE FROM iam_user_policy_attachment WHERE user_key = :key AND policy_key = :policyKey
+
+-- name: listIamAttachedPolicies
+SELECT p.policy_name, p.policy_id, p.path, p.description, p.default_version_id,
+       (SELECT COUNT(*) FROM iam_user_policy_attachment c WHERE c.policy_key = p.policy_key), p.created_at, p.updated_at
+FROM iam_user_policy_attachment a JOIN iam_policy p ON p.policy_key = a.policy_key
+WHERE a.user_key = :key AND p.policy_key > :after AND substr(p.path, 1, :prefixLength) = :prefix
+ORDER BY p.policy_key LIMIT :limit
