@@ -1,6 +1,8 @@
 package io.corelink.api;
 
 import io.corelink.domain.Account;
+import io.corelink.domain.certificate.CertificateId;
+import io.corelink.domain.error.InvalidValueException;
 import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.http.Permission;
 import io.corelink.wire.json.Json;
@@ -45,8 +47,21 @@ final class RoutePermissions {
         return request -> new Permission(action, account.thingArn(request.label("thingName")));
     }
 
+    /**
+     * The certificate the handler will act on: its id as {@link CertificateId#of} reads it (hex in either case, stored
+     * in lower case), so that {@code ABC…} cannot slip past a statement about {@code abc…}; an id that does not parse
+     * is authorized as sent (the operation refuses it).
+     */
     Function<ApiRequest, Permission> certificate(String action) {
-        return request -> new Permission(action, account.certificateArn(request.label("certificateId")));
+        return request -> {
+            String id = request.label("certificateId");
+            try {
+                id = CertificateId.of(id).value();
+            } catch (InvalidValueException e) {
+                // not a certificate id: the operation answers it with a validation error, if allowed to run
+            }
+            return new Permission(action, account.certificateArn(id));
+        };
     }
 
     Function<ApiRequest, Permission> iotPolicy(String action) {

@@ -6,6 +6,8 @@ import io.corelink.policy.PolicyEvaluator;
 import io.corelink.policy.RequestContext;
 import io.corelink.service.CallerIdentities;
 import io.corelink.service.ResourceTags;
+import io.corelink.wire.error.AwsError;
+import io.corelink.wire.error.AwsException;
 import io.corelink.wire.http.Permission;
 import io.corelink.wire.pipeline.AccessRefused;
 import io.corelink.wire.pipeline.Call;
@@ -46,7 +48,7 @@ public final class IamAuthorization implements Stage {
         Optional<CallerIdentities.Caller> found = identities.find(call.principal());
         if (found.isEmpty()) {
             // Deactivated or deleted between the signature check and now: refused as the unknown key it has become.
-            throw new AccessRefused("the access key was deactivated or deleted while the request was verified",
+            throw new AwsException(AwsError.UnrecognizedClientException,
                     "The security token included in the request is invalid.");
         }
         CallerIdentities.Caller caller = found.get();
@@ -61,6 +63,13 @@ public final class IamAuthorization implements Stage {
         if (ALWAYS_ALLOWED.equalsIgnoreCase(permission.action())) {
             return;
         }
+        require(call, caller, permission);
+        for (String dependent : permission.dependentActions()) {
+            require(call, caller, new Permission(dependent, permission.resource(), permission.context()));
+        }
+    }
+
+    private void require(Call call, CallerIdentities.Caller caller, Permission permission) {
         Decision decision = PolicyEvaluator.evaluate(caller.policies(), context(call, caller, permission));
         if (!decision.allowed()) {
             boolean explicit = decision.outcome() == Decision.Outcome.EXPLICIT_DENY;

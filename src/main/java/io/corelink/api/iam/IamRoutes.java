@@ -75,6 +75,9 @@ public final class IamRoutes {
     private void user(String action, QueryOperation operation) {
         iam(action, operation, request -> {
             Permission permission = new Permission("iam:" + action, userArn(request, action));
+            if ("CreateUser".equals(action) && request.has("Tags")) {
+                permission = permission.alsoNeeding("iam:TagUser"); // AWS's dependent action
+            }
             return "CreateUser".equals(action) || "TagUser".equals(action)
                     ? withRequestTags(permission, request) : permission;
         });
@@ -89,17 +92,23 @@ public final class IamRoutes {
         String path = request.string("Path");
         Permission permission = new Permission("iam:CreatePolicy", name == null ? "*"
                 : account.iamPolicyArn(path == null ? "/" : path, name));
+        if (request.has("Tags")) {
+            permission = permission.alsoNeeding("iam:TagPolicy"); // AWS's dependent action
+        }
         return withRequestTags(permission, request);
     }
 
-    /** ListUsers and ListPolicies: the ARN prefix of what may be listed, {@code arn:aws:iam::<a>:user/}. */
+    /**
+     * ListUsers: the ARN prefix of the users that may be listed ({@code arn:aws:iam::<a>:user/}); ListPolicies, which
+     * has no resource type, is named as AWS names it in its denials ({@code policy path /}), so only {@code *}
+     * matches it.
+     */
     private Function<QueryRequest, Permission> list(String kind) {
-        String action = "user".equals(kind) ? "iam:ListUsers" : "iam:ListPolicies";
         return request -> {
             String prefix = request.string("PathPrefix");
             String path = prefix == null ? "/" : prefix;
-            return new Permission(action, "user".equals(kind) ? account.iamUserArn(path, "")
-                    : account.iamPolicyArn(path, ""));
+            return "user".equals(kind) ? new Permission("iam:ListUsers", account.iamUserArn(path, ""))
+                    : new Permission("iam:ListPolicies", "policy path " + path);
         };
     }
 

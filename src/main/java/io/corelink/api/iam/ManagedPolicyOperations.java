@@ -63,8 +63,9 @@ final class ManagedPolicyOperations {
             boolean none = "AWS".equals(scope) || "PermissionsBoundary".equals(request.string("PolicyUsageFilter"));
             Page<ManagedPolicy> page = none ? new Page<>(List.of(), false) : context.iam().listPolicies(
                     prefix == null ? "/" : prefix, input.flag("OnlyAttached"), context.after(request, POLICIES), max);
+            // A listing leaves out the description (and tags), as AWS's does: GetPolicy gives them.
             return context.page(page, "Policies", POLICIES, policy -> IamService.positionOf(policy.name()),
-                    policy -> context.policy(policy, Map.of()));
+                    policy -> context.policy(policy, Map.of()).without("Description"));
         };
     }
 

@@ -9,13 +9,29 @@ import java.util.Map;
  * ({@code aws:RequestTag/…}, {@code aws:TagKeys}, {@code iot:thingArn}); the keys every request has (source address,
  * time, caller) are added by the authorizing stage.
  */
-public record Permission(String action, String resource, Map<String, List<String>> context) {
+public record Permission(String action, String resource, Map<String, List<String>> context,
+                         List<String> dependentActions) {
     public Permission {
         context = Map.copyOf(context);
+        dependentActions = List.copyOf(dependentActions);
+    }
+
+    public Permission(String action, String resource, Map<String, List<String>> context) {
+        this(action, resource, context, List.of());
     }
 
     public Permission(String action, String resource) {
         this(action, resource, Map.of());
+    }
+
+    /**
+     * The same permission needing {@code other} too, on the same resource with the same keys: AWS's dependent actions
+     * ({@code iam:TagUser} for a CreateUser that sets tags).
+     */
+    public Permission alsoNeeding(String other) {
+        List<String> more = new java.util.ArrayList<>(dependentActions);
+        more.add(other);
+        return new Permission(action, resource, context, more);
     }
 
     /** The same permission with the tags a request sets: {@code aws:TagKeys} and each {@code aws:RequestTag/<key>}. */
@@ -23,13 +39,13 @@ public record Permission(String action, String resource, Map<String, List<String
         Map<String, List<String>> more = new java.util.HashMap<>(context);
         more.put("aws:TagKeys", List.copyOf(tags.keySet()));
         tags.forEach((key, value) -> more.put("aws:RequestTag/" + key, List.of(value)));
-        return new Permission(action, resource, more);
+        return new Permission(action, resource, more, dependentActions);
     }
 
     /** The same permission with one more condition key. */
     public Permission with(String key, List<String> values) {
         Map<String, List<String>> more = new java.util.HashMap<>(context);
         more.put(key, List.copyOf(values));
-        return new Permission(action, resource, more);
+        return new Permission(action, resource, more, dependentActions);
     }
 }

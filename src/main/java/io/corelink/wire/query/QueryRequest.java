@@ -97,9 +97,13 @@ public final class QueryRequest {
         return values;
     }
 
-    /** Whether the request names the flattened list at all (an empty list is sent as {@code name=}). */
+    /**
+     * Whether the request names the parameter at all: as a value, or as a flattened list or structure
+     * ({@code name.member.1}, {@code name.member.1.Key}; an empty list is sent as {@code name=}).
+     */
     public boolean has(String name) {
-        return parameters.containsKey(name) || parameters.containsKey(name + ".member.1");
+        String nested = name + ".";
+        return parameters.containsKey(name) || parameters.keySet().stream().anyMatch(key -> key.startsWith(nested));
     }
 
     /**

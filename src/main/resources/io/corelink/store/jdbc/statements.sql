@@ -419,6 +419,7 @@ DELETE FROM access_key WHERE user_key = :key AND access_key_id = :accessKeyId
 SELECT k.secret_access_key, u.user_name, u.user_id, u.path, u.created_at
 FROM access_key k LEFT JOIN iam_user u ON u.user_key = k.user_key
 WHERE k.access_key_id = :accessKeyId AND k.status = 'Active'
+  AND (k.is_administrator OR u.user_key IS NOT NULL) -- a key that is neither the root's nor a user's signs nothing
 
 -- name: findIdentityPolicies
 SELECT policy_name, document FROM iam_user_policy WHERE user_key = :key

@@ -132,6 +132,47 @@ class ControlPlaneAuthorizationTest {
     }
 
     @Test
+    void aCertificateIdInUpperCase_isAuthorizedAsTheCertificateItNames() {
+        String id = adminIot.createKeysAndCertificate(r -> r.setAsActive(true)).certificateId();
+        AccessKey key = user("cert-keeper", "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Action\":\"iot:*\",\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Deny\",\"Action\":[\"iot:UpdateCertificate\",\"iot:DeleteCertificate\"],"
+                + "\"Resource\":\"" + IOT + "cert/" + id + "\"}]}");
+        try (IotClient iot = server.iot(key.accessKeyId(), key.secretAccessKey())) {
+            for (String spelled : new String[] {id, id.toUpperCase(java.util.Locale.ROOT)}) {
+                assertThatThrownBy(() -> iot.updateCertificate(r -> r.certificateId(spelled).newStatus("INACTIVE")))
+                        .isInstanceOfSatisfying(IotException.class, e -> assertThat(e.awsErrorDetails()
+                                .errorMessage()).endsWith("with an explicit deny in an identity-based policy"));
+            }
+        }
+        assertThat(adminIot.describeCertificate(r -> r.certificateId(id)).certificateDescription().statusAsString())
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void creatingWithTags_alsoNeedsTheTaggingAction_asOnAws() {
+        AccessKey key = user("creator", allow("[\"iam:CreateUser\",\"iam:CreatePolicy\"]", "\"*\""));
+        String document = allow("\"iot:DescribeThing\"", "\"*\"");
+        try (IamClient iam = server.iam(key.accessKeyId(), key.secretAccessKey())) {
+            iam.createUser(r -> r.userName("created-plain"));
+            assertThatThrownBy(() -> iam.createUser(r -> r.userName("created-tagged")
+                    .tags(software.amazon.awssdk.services.iam.model.Tag.builder().key("team").value("a").build())))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.awsErrorDetails()
+                            .errorMessage()).isEqualTo(implicitDeny("creator", "iam:TagUser",
+                            userArn("created-tagged"))));
+            assertThatThrownBy(() -> iam.createPolicy(r -> r.policyName("tagged").policyDocument(document)
+                    .tags(software.amazon.awssdk.services.iam.model.Tag.builder().key("team").value("a").build())))
+                    .isInstanceOf(AwsServiceException.class);
+            // ListPolicies has no resource type: AWS names it "policy path /" and only "*" grants it.
+            assertThatThrownBy(() -> iam.listPolicies()).isInstanceOfSatisfying(AwsServiceException.class,
+                    e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(implicitDeny("creator",
+                            "iam:ListPolicies", "policy path /")));
+        }
+        assertThatThrownBy(() -> admin.getUser(r -> r.userName("created-tagged")))
+                .isInstanceOf(software.amazon.awssdk.services.iam.model.NoSuchEntityException.class);
+    }
+
+    @Test
     void aResourceTagCondition_readsTheCoreDevicesStoredTags() {
         adminIot.createThing(r -> r.thingName("tag-client"));
         for (String core : new String[] {"tag-blue", "tag-red"}) {
