@@ -149,6 +149,12 @@ public record ServerConfig(
                 dataPlaneAuthorization);
     }
 
+    public ServerConfig withAccount(Account newAccount) {
+        return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, newAccount, databaseUrl,
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
+                dataPlaneAuthorization);
+    }
+
     public ServerConfig withDataPlaneAuthorization(DataPlaneAuthorization mode) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout, mode);
