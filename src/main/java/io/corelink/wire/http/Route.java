@@ -10,6 +10,18 @@ import java.util.function.Function;
 public record Route(String method, PathTemplate template, ServiceFamily family, String operationName,
                     Operation operation, Function<ApiRequest, Permission> permission) {
 
+    /** The signing name of Corelink's own endpoints (operations.md), accepted beside their family's. */
+    public static final String CORELINK_SIGNING_NAME = "corelink";
+
+    /**
+     * Whether a SigV4 credential scope naming {@code service} may call this route: its family's signing names, and
+     * for Corelink's own endpoints ({@code /corelink/…}, {@code /_corelink/…}) also {@code corelink}.
+     */
+    public boolean acceptsSigningName(String service) {
+        return family.acceptsSigningName(service) || CORELINK_SIGNING_NAME.equals(service)
+                && (template.toString().startsWith("/corelink/") || template.toString().startsWith("/_corelink/"));
+    }
+
     /** A route whose permission is {@code corelink:<operationName>} on {@code *} (test routes, internal ones). */
     public Route(String method, PathTemplate template, ServiceFamily family, String operationName,
                  Operation operation) {

@@ -111,7 +111,7 @@ public final class ControlPlane implements Plane {
         Route route = match.route();
         call.operation(route.operationName());
         call.family(route.family());
-        if (!route.family().acceptsSigningName(caller.service())) {
+        if (!route.acceptsSigningName(caller.service())) {
             throw new AwsException(AwsError.InvalidSignatureException,
                     "Credential should be scoped to correct service: '" + route.family().signingName() + "'. ");
         }

@@ -307,5 +307,12 @@ class ControlPlaneAuthorizationTest {
         var allowed = server.raw(some.accessKeyId(), some.secretAccessKey())
                 .request("GET", "/corelink/v1/discoveryDiagnosis/diag-thing").service("greengrass").send();
         assertThat(allowed.status()).isEqualTo(200);
+        // Corelink's own endpoints are signed for the service "corelink" (the diagnosis keeps "greengrass" too).
+        var corelinkScoped = server.raw(some.accessKeyId(), some.secretAccessKey())
+                .request("GET", "/corelink/v1/discoveryDiagnosis/diag-thing").service("corelink").send();
+        assertThat(corelinkScoped.status()).isEqualTo(200);
+        var notForGreengrass = server.raw().request("GET", "/greengrass/v2/coreDevices").service("corelink").send();
+        assertThat(notForGreengrass.status()).isEqualTo(403);
+        assertThat(notForGreengrass.header("x-amzn-ErrorType")).isEqualTo("InvalidSignatureException");
     }
 }
