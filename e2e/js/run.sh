@@ -3,6 +3,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 js="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 [ -d "$js/node_modules" ] || (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
+export CORELINK_RATE_LIMIT="greengrass:ListCoreDevices=2/1"
 start_server
 export CORELINK_ENDPOINT="$endpoint"
 export CORELINK_ACCESS_KEY_ID="$(sed -n 's/^aws_access_key_id = //p' "$AWS_SHARED_CREDENTIALS_FILE")"

@@ -23,6 +23,7 @@ import io.corelink.store.jdbc.SqliteStore;
 import io.corelink.wire.http.AwsShapedErrorHandler;
 import io.corelink.wire.paging.PageTokens;
 import io.corelink.wire.pipeline.AccessLog;
+import io.corelink.wire.pipeline.RateLimiting;
 import io.corelink.wire.pipeline.ControlPlane;
 import io.corelink.wire.pipeline.RequestPipeline;
 import io.corelink.wire.pipeline.Stage;
@@ -166,10 +167,20 @@ public final class CorelinkServer implements AutoCloseable {
             DataPlaneTls.install(tls, serverCertificate.keys().getPrivate(), serverCertificate.chain(),
                     new RegistryClientTrustManager(id -> isActiveOrUnknowable(callers, id)));
             CallerIdentities identities = new CallerIdentities(store, config.account(), clock);
-            List<Stage> controlStages = List.of(new IamAuthorization(identities,
-                    new ResourceTags(store, config.account(), clock), clock), new AccessLog());
-            List<Stage> dataStages = config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY
-                    ? List.of(new IotPolicyAuthorization(callers, clock), new AccessLog()) : List.of(new AccessLog());
+            // route → authenticate (the plane) → authorize → limit → run → render → record
+            RateLimiting limits = new RateLimiting(config.rateLimits());
+            List<Stage> controlStages = new ArrayList<>(List.of(new IamAuthorization(identities,
+                    new ResourceTags(store, config.account(), clock), clock)));
+            List<Stage> dataStages = new ArrayList<>();
+            if (config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY) {
+                dataStages.add(new IotPolicyAuthorization(callers, clock));
+            }
+            if (!limits.isEmpty()) {
+                controlStages.add(limits);
+                dataStages.add(limits);
+            }
+            controlStages.add(new AccessLog());
+            dataStages.add(new AccessLog());
             Handler control = new RequestPipeline(server.newControlPlane(config, authority, identities, clock),
                     controlStages);
             Handler data = new RequestPipeline(new DataPlane(callers, new DiscoveryService(store, clock),

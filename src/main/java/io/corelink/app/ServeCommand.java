@@ -1,5 +1,6 @@
 package io.corelink.app;
 
+import io.corelink.wire.pipeline.RateLimit;
 import io.corelink.domain.Account;
 import java.time.Clock;
 import java.util.List;
@@ -77,6 +78,15 @@ final class ServeCommand implements Callable<Integer> {
                 "Default: ${DEFAULT-VALUE}; env CORELINK_DATA_PLANE_AUTHORIZATION."})
     String dataPlaneAuthorization;
 
+    @Option(names = "--rate-limit", paramLabel = "SELECTOR=RATE[/BURST]", split = ",",
+            defaultValue = "${env:CORELINK_RATE_LIMIT:-}", description = {
+                "Requests a second per caller (access key; certificate on",
+                "the data plane) for an action (greengrass:Discover), a",
+                "wildcard (iot:*) or default; BURST is the bucket size",
+                "(default RATE). Repeatable; none by default.",
+                "Env CORELINK_RATE_LIMIT (comma-separated)."})
+    List<String> rateLimits;
+
     @Override
     public Integer call() {
         ServerConfig config = config();
@@ -107,7 +117,8 @@ final class ServeCommand implements Callable<Integer> {
                     StoreOptions.blankToNull(System.getenv("CORELINK_ACCESS_KEY_ID")),
                     StoreOptions.blankToNull(System.getenv("CORELINK_SECRET_ACCESS_KEY")),
                     ServerConfig.parseDuration("--store-timeout", storeTimeout),
-                    DataPlaneAuthorization.parse(dataPlaneAuthorization));
+                    DataPlaneAuthorization.parse(dataPlaneAuthorization),
+                    rateLimits.stream().filter(r -> !r.isBlank()).map(RateLimit::parse).toList());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.corelink.app;
 
+import io.corelink.wire.pipeline.RateLimit;
 import org.jspecify.annotations.Nullable;
 import io.corelink.domain.Account;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ public record ServerConfig(
         @Nullable String adminAccessKeyId,
         @Nullable String adminSecretAccessKey,
         Duration storeTimeout,
-        DataPlaneAuthorization dataPlaneAuthorization) {
+        DataPlaneAuthorization dataPlaneAuthorization,
+        List<RateLimit> rateLimits) {
 
     public static final String DEFAULT_DATA_DIR = "./corelink-data";
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -52,6 +54,10 @@ public record ServerConfig(
         dataPlanePorts = List.copyOf(dataPlanePorts);
         dataPlanePorts.forEach(p -> checkPort("--data-plane-port", p));
         dataPlaneHosts = List.copyOf(dataPlaneHosts);
+        rateLimits = List.copyOf(rateLimits);
+        if (rateLimits.stream().map(RateLimit::selector).distinct().count() < rateLimits.size()) {
+            throw new IllegalArgumentException("--rate-limit names a selector twice");
+        }
         if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql:")
                 && !databaseUrl.startsWith("jdbc:sqlite:")) {
             throw new IllegalArgumentException("--database-url must be a jdbc:postgresql: or jdbc:sqlite: URL, not "
@@ -80,6 +86,16 @@ public record ServerConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(option + " must be 0..65535, not " + port);
         }
+    }
+
+    /** A configuration without rate limits. */
+    public ServerConfig(Path dataDir, String host, int port, List<Integer> dataPlanePorts, List<String> dataPlaneHosts,
+                        Account account, @Nullable String databaseUrl, @Nullable String databaseUser,
+                        @Nullable String databasePassword, @Nullable String adminAccessKeyId,
+                        @Nullable String adminSecretAccessKey, Duration storeTimeout,
+                        DataPlaneAuthorization dataPlaneAuthorization) {
+        this(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl, databaseUser, databasePassword,
+                adminAccessKeyId, adminSecretAccessKey, storeTimeout, dataPlaneAuthorization, List.of());
     }
 
     /** A configuration with the default data-plane authorization ({@code iot-policy}, as AWS). */
@@ -134,30 +150,36 @@ public record ServerConfig(
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(dataDir, host, newPort, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization);
+                dataPlaneAuthorization, rateLimits);
     }
 
     public ServerConfig withDataPlanePorts(List<Integer> ports) {
         return new ServerConfig(dataDir, host, port, ports, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization);
+                dataPlaneAuthorization, rateLimits);
     }
 
     public ServerConfig withAdministratorKey(@Nullable String accessKeyId, @Nullable String secretAccessKey) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, accessKeyId, secretAccessKey, storeTimeout,
-                dataPlaneAuthorization);
+                dataPlaneAuthorization, rateLimits);
     }
 
     public ServerConfig withAccount(Account newAccount) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, newAccount, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization);
+                dataPlaneAuthorization, rateLimits);
+    }
+
+    public ServerConfig withRateLimits(List<RateLimit> limits) {
+        return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
+                dataPlaneAuthorization, limits);
     }
 
     public ServerConfig withDataPlaneAuthorization(DataPlaneAuthorization mode) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
-                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout, mode);
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout, mode, rateLimits);
     }
 
     @Override
@@ -165,6 +187,7 @@ public record ServerConfig(
         return "ServerConfig[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", dataPlanePorts="
                 + dataPlanePorts + ", account=" + account + ", databaseUrl=" + (databaseUrl == null ? "sqlite" : "set")
                 + ", administratorKey=" + (adminAccessKeyId == null ? "stored" : adminAccessKeyId) + ", storeTimeout="
-                + storeTimeout.toMillis() + "ms, dataPlaneAuthorization=" + dataPlaneAuthorization.optionValue() + "]";
+                + storeTimeout.toMillis() + "ms, dataPlaneAuthorization=" + dataPlaneAuthorization.optionValue()
+                + (rateLimits.isEmpty() ? "" : ", rateLimits=" + rateLimits) + "]";
     }
 }

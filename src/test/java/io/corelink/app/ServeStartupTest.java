@@ -46,7 +46,9 @@ class ServeStartupTest {
         Path dataDir = tmp.resolve("untouched");
         for (String[] args : List.of(new String[] {"--port", "70000"}, new String[] {"--port", "abc"},
                 new String[] {"--data-plane-port", "-1"}, new String[] {"--account-id", "12"},
-                new String[] {"--database-url", "jdbc:mysql://db.example/corelink?password=hunter2"})) {
+                new String[] {"--database-url", "jdbc:mysql://db.example/corelink?password=hunter2"},
+                new String[] {"--rate-limit", "iot:CreateThing"}, new String[] {"--rate-limit", "iot:CreateThing=0"},
+                new String[] {"--rate-limit", "iot:*=5,iot:*=6"})) {
             List<String> command = new java.util.ArrayList<>(List.of("serve", "--data-dir", dataDir.toString()));
             command.addAll(List.of(args));
             CommandRun run = run(command.toArray(String[]::new));
@@ -56,6 +58,9 @@ class ServeStartupTest {
         }
         assertThat(run("serve", "--port", "70000").err())
                 .isEqualTo("corelink: --port must be 0..65535, not 70000 (see 'corelink serve --help')\n");
+        assertThat(run("serve", "--rate-limit", "iot:CreateThing=fast").err()).isEqualTo("corelink: --rate-limit must "
+                + "be SELECTOR=RATE[/BURST], such as greengrass:Discover=50/100, iot:*=10 or default=100, not "
+                + "'iot:CreateThing=fast' (see 'corelink serve --help')\n");
         assertThat(dataDir).as("the data directory is left as it was: not created").doesNotExist();
     }
 
@@ -65,7 +70,7 @@ class ServeStartupTest {
         for (String variable : List.of("CORELINK_DATA_DIR", "CORELINK_HOST", "CORELINK_PORT",
                 "CORELINK_DATA_PLANE_PORT", "CORELINK_DATA_PLANE_HOST", "CORELINK_REGION", "CORELINK_ACCOUNT_ID",
                 "CORELINK_DATABASE_URL", "CORELINK_DATABASE_USER", "CORELINK_DATABASE_PASSWORD",
-                "CORELINK_DATABASE_PASSWORD_FILE")) {
+                "CORELINK_DATABASE_PASSWORD_FILE", "CORELINK_RATE_LIMIT")) {
             assertThat(help).contains(variable);
         }
         assertThat(help).contains("Default: ./corelink-data;").contains("Default: 127.0.0.1;");

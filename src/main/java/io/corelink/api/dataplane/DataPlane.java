@@ -18,6 +18,7 @@ import io.corelink.wire.http.PercentCodec;
 import io.corelink.wire.http.QueryParameters;
 import io.corelink.wire.http.RequestBody;
 import io.corelink.wire.pipeline.AccessRefused;
+import io.corelink.wire.pipeline.RateLimited;
 import io.corelink.wire.pipeline.Call;
 import io.corelink.wire.pipeline.Invocation;
 import io.corelink.wire.pipeline.Plane;
@@ -170,6 +171,14 @@ public final class DataPlane implements Plane {
         Permission permission = java.util.Objects.requireNonNull(call.permission());
         throw new AwsException(AwsError.AccessDeniedException, "The IoT policies of the calling certificate do not "
                 + "allow " + permission.action() + " on " + permission.resource() + ".");
+    }
+
+    @Override
+    public ApiResponse throttled(Call call, RateLimited limited) {
+        if (DISCOVER.equals(call.operation())) {
+            return DiscoverOperation.throttled();
+        }
+        return Plane.super.throttled(call, limited);
     }
 
     @Override

@@ -53,6 +53,14 @@ public final class DiscoverOperation implements DataPlaneOperation {
         return new ApiResponse(403, deniedBody());
     }
 
+    /** Discover over its rate limit: 429 in the shape of Discover's other refusals, with AWS's words. */
+    static ApiResponse throttled() {
+        ObjectNode body = Json.object();
+        body.put("message", "Rate exceeded");
+        body.put("traceId", UUID.randomUUID().toString());
+        return new ApiResponse(429, body);
+    }
+
     private static ObjectNode deniedBody() {
         ObjectNode body = Json.object();
         body.putNull("message");

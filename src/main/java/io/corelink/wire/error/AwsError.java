@@ -48,6 +48,7 @@ public enum AwsError {
     ValidationError(400),
     InvalidAction(400),
     ServiceFailure(500),
+    QueryThrottling(400, "Throttling"),
     QueryInternalFailure(500, "InternalFailure");
 
     private final int status;

@@ -17,15 +17,31 @@ public final class AwsException extends RuntimeException {
 
     private final AwsError error;
     private final transient Map<String, Object> members;
+    private final long retryAfterSeconds;
 
     public AwsException(AwsError error, String message) {
         this(error, message, Map.of());
     }
 
     public AwsException(AwsError error, String message, Map<String, Object> members) {
+        this(error, message, members, 0);
+    }
+
+    private AwsException(AwsError error, String message, Map<String, Object> members, long retryAfterSeconds) {
         super(Objects.requireNonNull(message), null, false, false);
         this.error = Objects.requireNonNull(error);
         this.members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The same error, telling the client to retry after so many seconds ({@code Retry-After}). */
+    public AwsException withRetryAfter(long seconds) {
+        return new AwsException(error, getMessage(), members, seconds);
+    }
+
+    /** The seconds of {@code Retry-After}, or 0 for none given (a server fault still gets 1). */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public AwsError error() {

@@ -46,7 +46,9 @@ public final class ResponseWriter {
                              Callback callback) {
         response.setStatus(error.error().status());
         response.getHeaders().put(REQUEST_ID, requestId);
-        if (error.error().isServerFault()) {
+        if (error.retryAfterSeconds() > 0) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(error.retryAfterSeconds()));
+        } else if (error.error().isServerFault()) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         }
         if (family.isQuery()) {

@@ -26,6 +26,7 @@ public final class Call {
     private String principal = "-";
     private @Nullable Permission permission;
     private @Nullable AccessRefused refusal;
+    private @Nullable String stageReason;
     private int status;
     private @Nullable String errorCode;
     private @Nullable String reason;
@@ -115,13 +116,19 @@ public final class Call {
         permission = value;
     }
 
-    /** Why a stage refused the request, or null when none did. */
+    /** Why an authorizing stage refused the request, or null when none did. */
     public @Nullable AccessRefused refusal() {
         return refusal;
     }
 
-    void refusedBecause(AccessRefused refused) {
+    /** Why a stage (authorization, a rate limit) turned the request away, for the log; null when none did. */
+    public @Nullable String stageReason() {
+        return stageReason;
+    }
+
+    void refusedBecause(@Nullable AccessRefused refused, String reason) {
         refusal = refused;
+        stageReason = reason;
     }
 
     /** The HTTP status answered, or {@link #CLOSED}. */

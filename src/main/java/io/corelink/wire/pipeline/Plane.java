@@ -47,6 +47,25 @@ public interface Plane {
                 : "Not authorized to perform " + permission.action() + " on resource " + permission.resource());
     }
 
+    /**
+     * The answer to a request over its rate limit (operations.md §1), at once and in the service's shape: Greengrass
+     * 429 {@code ThrottlingException} with {@code Retry-After}, IoT 400 {@code ThrottlingException}, IAM and STS 400
+     * {@code Throttling}; every AWS SDK retries these by itself.
+     *
+     * @throws AwsException the throttle, when it is an AWS error shape
+     */
+    default ApiResponse throttled(Call call, RateLimited limited) {
+        throw switch (call.family()) {
+            case GREENGRASS -> new AwsException(AwsError.GreengrassThrottlingException, RATE_EXCEEDED,
+                    java.util.Map.of("serviceCode", "greengrass")).withRetryAfter(limited.retryAfterSeconds());
+            case IOT -> new AwsException(AwsError.IotThrottlingException, RATE_EXCEEDED);
+            case IAM, STS -> new AwsException(AwsError.QueryThrottling, RATE_EXCEEDED);
+        };
+    }
+
+    /** AWS's words for a throttled request. */
+    String RATE_EXCEEDED = "Rate exceeded";
+
     /** The service's retryable answer while the store cannot be reached. */
     AwsException unavailable(Call call);
 

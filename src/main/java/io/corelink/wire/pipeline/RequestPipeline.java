@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
@@ -53,7 +54,8 @@ public final class RequestPipeline extends Handler.Abstract {
                 request.getConnectionMetaData().getConnection().getEndPoint().close();
                 callback.failed(new EofException("closed without an answer"));
             } else {
-                ApiResponse answer = admit(call) ? invocation.run() : refusal(call);
+                ApiResponse refused = admit(call);
+                ApiResponse answer = refused != null ? refused : invocation.run();
                 if (answer.refusal() != null) {
                     call.failed(answer.status(), null, answer.refusal());
                 } else {
@@ -104,31 +106,34 @@ public final class RequestPipeline extends Handler.Abstract {
         }
     }
 
-    /** Runs every stage's admission; false when one refused (its reason is then the call's). */
-    private boolean admit(Call call) {
+    /**
+     * Runs every stage's admission: null when all let the request through, else the plane's answer to the stage that
+     * refused it (a denial, or a throttle); an AWS error shape the plane throws is rendered as any other. The stage's
+     * reason becomes the call's, for the log.
+     */
+    private @Nullable ApiResponse admit(Call call) {
         try {
             for (Stage stage : stages) {
                 stage.admit(call);
             }
-            return true;
+            return null;
         } catch (AccessRefused refused) {
-            call.refusedBecause(refused);
-            return false;
+            call.refusedBecause(refused, refused.reason());
+            return shaped(plane.refusal(call, refused), refused.reason());
+        } catch (RateLimited limited) {
+            call.refusedBecause(null, limited.reason());
+            return shaped(plane.throttled(call, limited), limited.reason());
         }
     }
 
-    /** The plane's answer to a refused request; an AWS error shape it throws is rendered as any other. */
-    private ApiResponse refusal(Call call) {
-        AccessRefused refused = java.util.Objects.requireNonNull(call.refusal());
-        ApiResponse answer = plane.refusal(call, refused);
-        return ApiResponse.refused(answer.status(), java.util.Objects.requireNonNull(answer.body()),
-                refused.reason());
+    private static ApiResponse shaped(ApiResponse answer, String reason) {
+        return ApiResponse.refused(answer.status(), java.util.Objects.requireNonNull(answer.body()), reason);
     }
 
     private static void renderError(Response response, Callback callback, Call call, AwsException error) {
-        AccessRefused refused = call.refusal();
+        String stageReason = call.stageReason();
         call.failed(error.error().status(), error.error().shapeName(),
-                refused != null ? refused.reason() : error.getMessage());
+                stageReason != null ? stageReason : error.getMessage());
         ResponseWriter.error(response, call.requestId(), call.family(), error, callback);
     }
 
