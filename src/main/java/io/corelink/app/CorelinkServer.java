@@ -168,7 +168,8 @@ public final class CorelinkServer implements AutoCloseable {
                     new RegistryClientTrustManager(id -> isActiveOrUnknowable(callers, id)));
             CallerIdentities identities = new CallerIdentities(store, config.account(), clock);
             // route → authenticate (the plane) → authorize → limit → run → render → record
-            RateLimiting limits = new RateLimiting(config.rateLimits());
+            RateLimiting limits = new RateLimiting(config.rateLimits(), store.sharedBuckets()
+                    .<RateLimiting.BucketSource>map(buckets -> buckets::bucket).orElse(null));
             List<Stage> controlStages = new ArrayList<>(List.of(new IamAuthorization(identities,
                     new ResourceTags(store, config.account(), clock), clock)));
             List<Stage> dataStages = new ArrayList<>();

@@ -25,6 +25,14 @@ public interface Store extends AutoCloseable {
      */
     long changeCount();
 
+    /**
+     * The token buckets every node of this store's deployment shares, for a store several nodes share (PostgreSQL);
+     * empty for a store one node owns (SQLite), whose node keeps its buckets in memory.
+     */
+    default java.util.Optional<SharedBuckets> sharedBuckets() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether the store answers a trivial query now; for health checks. May wait up to the store timeout. */
     boolean isHealthy();
 

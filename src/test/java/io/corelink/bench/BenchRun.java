@@ -78,6 +78,7 @@ public final class BenchRun {
             Path bigStore = run.sqlite();
             run.processes(bigStore);
             run.postgres();
+            run.overload();
             run.micro();
         } else {
             run.only(only);
@@ -101,7 +102,9 @@ public final class BenchRun {
             case "startup" -> startUpRows();
             case "postgres" -> postgres();
             case "micro" -> micro();
-            default -> throw new IllegalArgumentException("--only associations|dataplane|startup|postgres|micro");
+            case "overload" -> overload();
+            default -> throw new IllegalArgumentException(
+                    "--only associations|dataplane|startup|postgres|micro|overload");
         }
     }
 
@@ -113,6 +116,52 @@ public final class BenchRun {
         Double ratio = limit == null || limit == 0 ? null : value / limit;
         rows.add(new Row(name, value, unit, limit, ratio));
         System.out.printf("  %-70s %14.1f %-8s%n", name, value, unit);
+    }
+
+    // ---- issue 14: overload against a rate limit ---------------------------------------------------------------
+
+    /**
+     * A caller limited to 200 DescribeThing a second sends ten times that for 30 s, open-loop from four threads: the
+     * admitted requests' p99 against the p99 of the same request at half the limit (no throttling), the throttled
+     * answers' throughput against a signed request that no route takes (the same parsing and signature check, no
+     * store), and the count of 5xx answers (must be zero).
+     */
+    private void overload() throws Exception {
+        System.out.println("Overload: 10x a rate limit (SQLite)");
+        int limit = 200;
+        Path dir = Files.createTempDirectory("corelink-overload");
+        CorelinkServer server = CorelinkServer.start(new ServerConfig(dir.resolve("data"), "127.0.0.1", 0,
+                        List.of(0), List.of(), new Account("us-east-1", "000000000000"), null, null, null, KEY, SECRET)
+                        .withRateLimits(List.of(io.corelink.wire.pipeline.RateLimit.parse("iot:DescribeThing=" + limit
+                                + "/" + limit))),
+                Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
+        try (SignedClient setup = client(server)) {
+            setup.send("POST", "/things/overload-thing", "{}", "iot");
+            SignedClient.Prepared describe = setup.prepare("GET", "/things/overload-thing", null, "iot");
+            SignedClient.Prepared unrouted = setup.prepare("GET", "/no-such-route", null, "iot");
+            java.util.function.Supplier<SignedClient> clients = () -> client(server);
+            // Warm both paths, then let the bucket fill again.
+            OverloadBenchmark.throughput(clients, describe, 4, count(50_000) / 10_000.0);
+            OverloadBenchmark.throughput(clients, unrouted, 4, count(50_000) / 10_000.0);
+            Thread.sleep(1_500);
+            OverloadBenchmark.Run unloaded = OverloadBenchmark.paced(clients, describe, limit / 2.0, 4,
+                    count(150_000) / 10_000.0);
+            Thread.sleep(1_500);
+            OverloadBenchmark.Run overloaded = OverloadBenchmark.paced(clients, describe, limit * 10.0, 4,
+                    count(300_000) / 10_000.0);
+            add("overload: admitted p99 at 10x the limit / p99 at half the limit", overloaded.p99Micros(), "us",
+                    unloaded.p99Micros());
+            add("overload: requests sent at 10x the limit", overloaded.sent(), "requests", null);
+            add("overload: admitted", overloaded.admittedNanos().length, "requests", null);
+            add("overload: throttled", overloaded.throttled(), "requests", null);
+            add("overload: 5xx answers (target 0)", overloaded.failed() + unloaded.failed(), "answers", null);
+            double throttledRate = OverloadBenchmark.throughput(clients, describe, 4, count(50_000) / 10_000.0);
+            double noOp = OverloadBenchmark.throughput(clients, unrouted, 4, count(50_000) / 10_000.0);
+            add("overload: throttled answers / signed request of no route (closed loop, 4 clients)", throttledRate,
+                    "req/s", noOp);
+        } finally {
+            server.close();
+        }
     }
 
     // ---- rows 1-4: SQLite, in-process server --------------------------------------------------------------

@@ -75,6 +75,19 @@ final class SignedClient implements AutoCloseable {
         }
     }
 
+    /** Sends a prepared request and returns the status, whatever it is (the body is read and dropped). */
+    int status(Prepared prepared) {
+        try {
+            connect();
+            out.write(prepared.bytes());
+            out.flush();
+            return Response.read(in).status();
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
     record Prepared(String description, byte[] bytes) {
     }
 

@@ -33,6 +33,7 @@ public final class JdbcStore implements Store {
 
     private final Dialect dialect;
     private final @Nullable GroupCommit groupCommit;
+    private final java.util.Optional<io.corelink.store.SharedBuckets> sharedBuckets;
 
     /**
      * What differs between the databases: the isolation of reads and writes (null: the driver's default, which is
@@ -63,6 +64,9 @@ public final class JdbcStore implements Store {
         this.writer = readPool == writePool ? reader : Jdbi.create(writePool);
         this.dialect = dialect;
         this.sql = SqlStatements.load(dialect.name());
+        // Several nodes share a PostgreSQL store, and so its buckets; a SQLite store has one node.
+        this.sharedBuckets = !"postgresql".equals(dialect.name()) ? java.util.Optional.empty()
+                : java.util.Optional.of(new JdbcSharedBuckets(writePool));
         if (dialect.groupCommit()) {
             // The group-commit writer keeps one handle open, and with it its prepared statements.
             writer.setStatementBuilderFactory(connection -> new CachingStatementBuilder());
@@ -195,6 +199,11 @@ public final class JdbcStore implements Store {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    @Override
+    public java.util.Optional<io.corelink.store.SharedBuckets> sharedBuckets() {
+        return sharedBuckets;
     }
 
     @Override

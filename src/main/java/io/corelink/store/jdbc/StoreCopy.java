@@ -21,7 +21,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * foreign-key order, in batches, in one PostgreSQL transaction (all or nothing). The source must not be in use.
  */
 public final class StoreCopy {
-    /** Parents before children. */
+    /** Parents before children; not {@code rate_limit_bucket}: a PostgreSQL deployment starts with full buckets. */
     static final List<String> TABLES = List.of("setting", "iam_user", "iam_user_tag",
             "access_key", "iam_user_policy", "iam_policy", "iam_policy_version", "iam_policy_tag",
             "iam_user_policy_attachment", "thing", "thing_attribute", "certificate",

@@ -3,6 +3,7 @@ package io.corelink.wire.pipeline;
 import io.corelink.wire.http.Permission;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Comparator;
@@ -19,9 +20,12 @@ import org.jspecify.annotations.Nullable;
  * size). The most specific selector naming the call's action decides. An empty bucket refuses the call at once with
  * {@link RateLimited}, before anything runs; no limit applies to an action no selector names, or without any
  * selector. Buckets are this node's, in memory and bounded (a full map starts again empty, which forgives every caller
- * once).
+ * once), unless a {@link BucketSource} shares them among the nodes of a deployment; when a shared bucket cannot be
+ * reached the call is let through (the limiter must not be what takes the service down) and a warning is logged at
+ * most once a minute.
  */
 public final class RateLimiting implements Stage {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RateLimiting.class);
     private static final int MAX_BUCKETS = 100_000;
 
     private final List<RateLimit> limits;
@@ -29,8 +33,23 @@ public final class RateLimiting implements Stage {
     /** The limit deciding each action seen, or empty for none: the selectors are matched once per action. */
     private final Map<String, Optional<RateLimit>> chosen = new ConcurrentHashMap<>();
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final @Nullable BucketSource shared;
+    private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Where the buckets of a deployment live when several nodes share them. */
+    @FunctionalInterface
+    public interface BucketSource {
+        Bucket bucket(String key, BucketConfiguration configuration);
+    }
+
+    /** Buckets in this node's memory. */
     public RateLimiting(List<RateLimit> limits) {
+        this(limits, null);
+    }
+
+    /** @param shared the deployment's buckets, or null to keep them in this node's memory */
+    public RateLimiting(List<RateLimit> limits, @Nullable BucketSource shared) {
+        this.shared = shared;
         this.limits = limits.stream().sorted(Comparator.comparingInt(RateLimit::specificity).reversed()).toList();
         this.patterns = this.limits.stream().map(RateLimit::pattern).toList();
     }
@@ -50,7 +69,18 @@ public final class RateLimiting implements Stage {
         if (limit == null) {
             return;
         }
-        ConsumptionProbe probe = bucket(call.principal(), limit).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = bucket(call.principal(), limit).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            long now = System.nanoTime();
+            long last = lastWarning.get();
+            if (now - last > 60_000_000_000L && lastWarning.compareAndSet(last, now)) {
+                LOG.warn("rate limits cannot reach the shared buckets ({}); requests are let through meanwhile",
+                        io.corelink.wire.http.SafeLog.describe(e));
+            }
+            return;
+        }
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
             throw new RateLimited("rate limit " + limit + " reached for " + permission.action() + " by "
@@ -84,9 +114,12 @@ public final class RateLimiting implements Stage {
         if (buckets.size() >= MAX_BUCKETS) {
             buckets.clear();
         }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
+        BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.burst())
                         .refillGreedy(1, Duration.ofNanos(Math.max(1, Math.round(1e9 / limit.rate())))).build())
-                .build());
+                .build();
+        BucketSource source = shared;
+        return buckets.computeIfAbsent(key, k -> source != null ? source.bucket(k, configuration)
+                : Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
     }
 }
