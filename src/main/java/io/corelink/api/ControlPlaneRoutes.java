@@ -52,7 +52,10 @@ import io.corelink.service.IotPolicyService;
 import io.corelink.service.PrincipalService;
 import io.corelink.service.ThingService;
 import io.corelink.wire.error.ServiceFamily;
+import io.corelink.api.corelink.FaultsHandler;
 import io.corelink.domain.Account;
+import io.corelink.wire.pipeline.FaultInjection;
+import org.jspecify.annotations.Nullable;
 import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.http.Operation;
 import io.corelink.wire.http.Permission;
@@ -82,7 +85,7 @@ public final class ControlPlaneRoutes {
     public record Services(ThingService things, AssociationService associations, CertificateService certificates,
                            PrincipalService principals, CoreDeviceService coreDevices,
                            DiscoveryDiagnosisService diagnosis, IotPolicyService policies, PageTokens tokens,
-                           Account account) {
+                           Account account, @Nullable FaultInjection faults) {
     }
 
     public static Router router(Services services) {
@@ -138,6 +141,15 @@ public final class ControlPlaneRoutes {
         table.add("GET", "/corelink/v1/discoveryDiagnosis/{thingName}", ServiceFamily.GREENGRASS, "DiscoveryDiagnosis",
                 new DiscoveryDiagnosisHandler(services.diagnosis()),
                 table.permissions.thing("corelink:DiagnoseDiscovery"));
+        FaultInjection faults = services.faults();
+        if (faults != null) {
+            // Only with serve --fault-injection: otherwise the path is a 404 like any unknown route.
+            FaultsHandler handler = new FaultsHandler(faults);
+            for (String method : List.of("GET", "PUT", "DELETE")) {
+                table.add(method, "/_corelink/faults", ServiceFamily.GREENGRASS, "Faults", handler,
+                        RoutePermissions.fixed("corelink:ManageFaults", "*"));
+            }
+        }
         return new Router(table.routes);
     }
 

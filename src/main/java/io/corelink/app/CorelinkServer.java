@@ -23,6 +23,7 @@ import io.corelink.store.jdbc.SqliteStore;
 import io.corelink.wire.http.AwsShapedErrorHandler;
 import io.corelink.wire.paging.PageTokens;
 import io.corelink.wire.pipeline.AccessLog;
+import io.corelink.wire.pipeline.FaultInjection;
 import io.corelink.wire.pipeline.RateLimiting;
 import io.corelink.wire.pipeline.ControlPlane;
 import io.corelink.wire.pipeline.RequestPipeline;
@@ -180,10 +181,15 @@ public final class CorelinkServer implements AutoCloseable {
                 controlStages.add(limits);
                 dataStages.add(limits);
             }
+            FaultInjection faults = config.faultInjection() ? new FaultInjection() : null;
+            if (faults != null) {
+                controlStages.add(faults);
+                dataStages.add(faults);
+            }
             controlStages.add(new AccessLog());
             dataStages.add(new AccessLog());
-            Handler control = new RequestPipeline(server.newControlPlane(config, authority, identities, clock),
-                    controlStages);
+            Handler control = new RequestPipeline(server.newControlPlane(config, authority, identities, faults,
+                    clock), controlStages);
             Handler data = new RequestPipeline(new DataPlane(callers, new DiscoveryService(store, clock),
                     new CoreSideService(store, clock, callers,
                             config.dataPlaneAuthorization() == DataPlaneAuthorization.CERTIFICATE),
@@ -248,7 +254,7 @@ public final class CorelinkServer implements AutoCloseable {
     }
 
     private ControlPlane newControlPlane(ServerConfig config, CertificateAuthority authority,
-                                         CallerIdentities identities, Clock clock) {
+                                         CallerIdentities identities, @Nullable FaultInjection faults, Clock clock) {
         // Read first: only the first start of a deployment writes (and waits for an fsync).
         String storedKey = store.read(tx -> tx.settings().find(PAGE_TOKEN_KEY)).orElseGet(() -> store.write(tx ->
                 tx.settings().putIfAbsent(PAGE_TOKEN_KEY, Base64.getEncoder().encodeToString(PageTokens.newKey()))));
@@ -265,7 +271,7 @@ public final class CorelinkServer implements AutoCloseable {
                 new DiscoveryDiagnosisService(store, config.account(), clock,
                         config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY),
                 new IotPolicyService(store, config.account(), clock),
-                tokens, config.account());
+                tokens, config.account(), faults);
         HealthHandler health = new HealthHandler(new HealthProbe(store, () -> accepting && jetty.isStarted()));
         IamService iam = new IamService(store, config.account(), clock, identities);
         return new ControlPlane(ControlPlaneRoutes.router(services),

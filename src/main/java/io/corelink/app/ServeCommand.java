@@ -87,6 +87,12 @@ final class ServeCommand implements Callable<Integer> {
                 "Env CORELINK_RATE_LIMIT (comma-separated)."})
     List<String> rateLimits;
 
+    @Option(names = "--fault-injection", defaultValue = "${env:CORELINK_FAULT_INJECTION:-false}",
+            description = {"Serve /_corelink/faults, where a test sets errors,",
+                "latency and dropped connections to inject (never",
+                "in production). Env CORELINK_FAULT_INJECTION."})
+    boolean faultInjection;
+
     @Override
     public Integer call() {
         ServerConfig config = config();
@@ -118,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
                     StoreOptions.blankToNull(System.getenv("CORELINK_SECRET_ACCESS_KEY")),
                     ServerConfig.parseDuration("--store-timeout", storeTimeout),
                     DataPlaneAuthorization.parse(dataPlaneAuthorization),
-                    rateLimits.stream().filter(r -> !r.isBlank()).map(RateLimit::parse).toList());
+                    rateLimits.stream().filter(r -> !r.isBlank()).map(RateLimit::parse).toList(), faultInjection);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -29,7 +29,8 @@ public record ServerConfig(
         @Nullable String adminSecretAccessKey,
         Duration storeTimeout,
         DataPlaneAuthorization dataPlaneAuthorization,
-        List<RateLimit> rateLimits) {
+        List<RateLimit> rateLimits,
+        boolean faultInjection) {
 
     public static final String DEFAULT_DATA_DIR = "./corelink-data";
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -95,7 +96,7 @@ public record ServerConfig(
                         @Nullable String adminSecretAccessKey, Duration storeTimeout,
                         DataPlaneAuthorization dataPlaneAuthorization) {
         this(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl, databaseUser, databasePassword,
-                adminAccessKeyId, adminSecretAccessKey, storeTimeout, dataPlaneAuthorization, List.of());
+                adminAccessKeyId, adminSecretAccessKey, storeTimeout, dataPlaneAuthorization, List.of(), false);
     }
 
     /** A configuration with the default data-plane authorization ({@code iot-policy}, as AWS). */
@@ -150,36 +151,44 @@ public record ServerConfig(
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(dataDir, host, newPort, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits);
+                dataPlaneAuthorization, rateLimits, faultInjection);
     }
 
     public ServerConfig withDataPlanePorts(List<Integer> ports) {
         return new ServerConfig(dataDir, host, port, ports, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits);
+                dataPlaneAuthorization, rateLimits, faultInjection);
     }
 
     public ServerConfig withAdministratorKey(@Nullable String accessKeyId, @Nullable String secretAccessKey) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, accessKeyId, secretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits);
+                dataPlaneAuthorization, rateLimits, faultInjection);
     }
 
     public ServerConfig withAccount(Account newAccount) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, newAccount, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits);
+                dataPlaneAuthorization, rateLimits, faultInjection);
     }
 
     public ServerConfig withRateLimits(List<RateLimit> limits) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, limits);
+                dataPlaneAuthorization, limits, faultInjection);
+    }
+
+    /** With {@code /_corelink/faults} and the fault stage (operations.md §2): for testing clients, never by default. */
+    public ServerConfig withFaultInjection(boolean enabled) {
+        return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
+                dataPlaneAuthorization, rateLimits, enabled);
     }
 
     public ServerConfig withDataPlaneAuthorization(DataPlaneAuthorization mode) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
-                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout, mode, rateLimits);
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout, mode, rateLimits,
+                faultInjection);
     }
 
     @Override
@@ -188,6 +197,7 @@ public record ServerConfig(
                 + dataPlanePorts + ", account=" + account + ", databaseUrl=" + (databaseUrl == null ? "sqlite" : "set")
                 + ", administratorKey=" + (adminAccessKeyId == null ? "stored" : adminAccessKeyId) + ", storeTimeout="
                 + storeTimeout.toMillis() + "ms, dataPlaneAuthorization=" + dataPlaneAuthorization.optionValue()
-                + (rateLimits.isEmpty() ? "" : ", rateLimits=" + rateLimits) + "]";
+                + (rateLimits.isEmpty() ? "" : ", rateLimits=" + rateLimits)
+                + (faultInjection ? ", faultInjection=on" : "") + "]";
     }
 }

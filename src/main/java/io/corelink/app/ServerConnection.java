@@ -42,13 +42,29 @@ final class ServerConnection {
 
     /** @throws StartupException when there are no credentials or the server cannot be reached */
     Answer get(String service, String rawPath) {
+        return send("GET", service, rawPath, new byte[0]);
+    }
+
+    /**
+     * A signed request with a JSON body (none when empty).
+     *
+     * @throws StartupException when there are no credentials or the server cannot be reached
+     */
+    Answer send(String method, String service, String rawPath, byte[] body) {
         URI base = endpointUri();
         String[] credentials = credentials();
         URI uri = base.resolve(rawPath);
-        Map<String, String> headers = SigV4Signer.sign("GET", uri, Map.of(), new byte[0], credentials[0],
-                credentials[1], region, service, Instant.now());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
-        headers.forEach(request::header);
+        Map<String, String> headers = SigV4Signer.sign(method, uri, body.length == 0 ? Map.of()
+                : Map.of("content-type", "application/json"), body, credentials[0], credentials[1], region, service,
+                Instant.now());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, value) -> {
+            if (!"host".equalsIgnoreCase(name) && !"content-length".equalsIgnoreCase(name)) {
+                request.header(name, value);
+            }
+        });
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofString());

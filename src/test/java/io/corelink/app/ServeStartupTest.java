@@ -70,7 +70,7 @@ class ServeStartupTest {
         for (String variable : List.of("CORELINK_DATA_DIR", "CORELINK_HOST", "CORELINK_PORT",
                 "CORELINK_DATA_PLANE_PORT", "CORELINK_DATA_PLANE_HOST", "CORELINK_REGION", "CORELINK_ACCOUNT_ID",
                 "CORELINK_DATABASE_URL", "CORELINK_DATABASE_USER", "CORELINK_DATABASE_PASSWORD",
-                "CORELINK_DATABASE_PASSWORD_FILE", "CORELINK_RATE_LIMIT")) {
+                "CORELINK_DATABASE_PASSWORD_FILE", "CORELINK_RATE_LIMIT", "CORELINK_FAULT_INJECTION")) {
             assertThat(help).contains(variable);
         }
         assertThat(help).contains("Default: ./corelink-data;").contains("Default: 127.0.0.1;");

@@ -50,14 +50,7 @@ public record RateLimit(String selector, double rate, long burst) {
 
     /** The selector as a pattern of actions: IAM's rule (case-insensitive, {@code *} and {@code ?}). */
     Pattern pattern() {
-        if (DEFAULT.equals(selector)) {
-            return Pattern.compile(".*", Pattern.DOTALL);
-        }
-        StringBuilder regex = new StringBuilder();
-        for (char c : selector.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+        return ActionPatterns.compile(DEFAULT.equals(selector) ? "*" : selector);
     }
 
     /** How specific the selector is: an exact action beats a wildcard, a longer wildcard a shorter, all beat default. */

@@ -63,6 +63,10 @@ public final class RequestPipeline extends Handler.Abstract {
                 }
                 ResponseWriter.success(response, call.requestId(), answer, callback);
             }
+        } catch (ConnectionDropped e) {
+            call.failed(Call.CLOSED, null, e.getMessage() == null ? "connection dropped" : e.getMessage());
+            request.getConnectionMetaData().getConnection().getEndPoint().close();
+            callback.failed(new EofException("closed without an answer"));
         } catch (AwsException e) {
             renderError(response, callback, call, e);
         } catch (DomainException e) {

@@ -1,0 +1,162 @@
+package io.corelink.wire.pipeline;
+
+import io.corelink.wire.error.AwsError;
+import io.corelink.wire.error.AwsException;
+import io.corelink.wire.error.ServiceFamily;
+import io.corelink.wire.http.Permission;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * The fault stage of the pipeline (operations.md §2, only with {@code serve --fault-injection}): injects latency,
+ * errors in exactly the shape a real one of the call's service has (so that an SDK's retry logic reacts as on AWS),
+ * and dropped connections, by the rules an operator sets through {@code /_corelink/faults}. Runs after authorization
+ * and the limits, so that an injected error never hides a denial. Corelink's own actions are never faulted (the
+ * faults endpoint must stay reachable). Rules are this node's, in memory; a replacement applies to the next call.
+ */
+public final class FaultInjection implements Stage {
+    private static final Map<ServiceFamily, Set<String>> ERRORS = Map.of(
+            ServiceFamily.GREENGRASS, Set.of("ValidationException", "AccessDeniedException", "ConflictException",
+                    "ResourceNotFoundException", "ThrottlingException", "InternalServerException"),
+            ServiceFamily.IOT, Set.of("InvalidRequestException", "ResourceNotFoundException",
+                    "ResourceAlreadyExistsException", "VersionConflictException", "ThrottlingException",
+                    "InternalFailureException", "ServiceUnavailableException", "CertificateStateException",
+                    "CertificateValidationException", "DeleteConflictException", "LimitExceededException",
+                    "MalformedPolicyException", "VersionsLimitExceededException", "AccessDeniedException"),
+            ServiceFamily.IAM, Set.of("NoSuchEntity", "EntityAlreadyExists", "DeleteConflict", "LimitExceeded",
+                    "MalformedPolicyDocument", "InvalidInput", "ValidationError", "ServiceFailure", "Throttling",
+                    "AccessDenied"),
+            ServiceFamily.STS, Set.of("AccessDenied", "Throttling", "InternalFailure", "ValidationError"));
+    private static final Map<String, ServiceFamily> SERVICES = Map.of("greengrass", ServiceFamily.GREENGRASS,
+            "iot", ServiceFamily.IOT, "iam", ServiceFamily.IAM, "sts", ServiceFamily.STS);
+
+    /** A rule in force, with how often it fired. */
+    private record Active(FaultRule rule, Pattern pattern, AtomicLong fired) {
+    }
+
+    /** A rule as {@code GET /_corelink/faults} shows it. */
+    public record Status(FaultRule rule, long fired) {
+    }
+
+    private volatile List<Active> rules = List.of();
+
+    /**
+     * Replaces every rule.
+     *
+     * @throws IllegalArgumentException naming a rule whose error is no error shape of the service its action names
+     */
+    public void replace(List<FaultRule> newRules) {
+        for (int i = 0; i < newRules.size(); i++) {
+            FaultRule rule = newRules.get(i);
+            if (rule.error() != null && !FaultRule.RESET.equals(rule.error()) && !isKnown(rule)) {
+                throw new IllegalArgumentException("rules[" + i + "].error '" + rule.error() + "' is no error of "
+                        + "the service of " + rule.action() + ": use one of " + knownFor(rule) + " or reset");
+            }
+        }
+        rules = newRules.stream().map(rule -> new Active(rule, ActionPatterns.compile(rule.action()), new AtomicLong())).toList();
+    }
+
+    public List<Status> status() {
+        return rules.stream().map(active -> new Status(active.rule(), active.fired().get())).toList();
+    }
+
+    @Override
+    public void admit(Call call) {
+        List<Active> current = rules;
+        Permission permission = call.permission();
+        if (current.isEmpty() || permission == null || permission.action().startsWith("corelink:")) {
+            return;
+        }
+        for (Active active : current) {
+            FaultRule rule = active.rule();
+            if (!active.pattern().matcher(permission.action()).matches()
+                    || ThreadLocalRandom.current().nextDouble() >= rule.probability() || !take(active)) {
+                continue;
+            }
+            sleep(rule.latencyMs());
+            String error = rule.error();
+            if (error == null) {
+                continue;
+            }
+            if (FaultRule.RESET.equals(error)) {
+                throw new ConnectionDropped("fault injected: reset by the rule for " + rule.action());
+            }
+            Optional<AwsException> injected = injected(call, error);
+            if (injected.isPresent()) {
+                throw injected.get();
+            }
+        }
+    }
+
+    /** Counts a firing unless the rule has expired. */
+    private static boolean take(Active active) {
+        Long count = active.rule().count();
+        if (count == null) {
+            active.fired().incrementAndGet();
+            return true;
+        }
+        long fired;
+        do {
+            fired = active.fired().get();
+            if (fired >= count) {
+                return false;
+            }
+        } while (!active.fired().compareAndSet(fired, fired + 1));
+        return true;
+    }
+
+    private static Optional<AwsException> injected(Call call, String error) {
+        ServiceFamily family = call.family();
+        if (!ERRORS.getOrDefault(family, Set.of()).contains(error)) {
+            return Optional.empty(); // a wildcard rule's error that this service does not have
+        }
+        if ("ThrottlingException".equals(error) || "Throttling".equals(error)) {
+            return Optional.of(switch (family) {
+                case GREENGRASS -> new AwsException(AwsError.GreengrassThrottlingException, Plane.RATE_EXCEEDED,
+                        Map.of("serviceCode", "greengrass")).withRetryAfter(1);
+                case IOT -> new AwsException(AwsError.IotThrottlingException, Plane.RATE_EXCEEDED);
+                case IAM, STS -> new AwsException(AwsError.QueryThrottling, Plane.RATE_EXCEEDED);
+            });
+        }
+        for (AwsError candidate : AwsError.values()) {
+            String code = family.isQuery() ? candidate.queryCode() : candidate.shapeName();
+            if (code.equals(error) && !(family == ServiceFamily.STS && candidate == AwsError.ServiceFailure)) {
+                return Optional.of(new AwsException(candidate, candidate.isServerFault()
+                        ? "An internal error occurred. Request id " + call.requestId() + "."
+                        : "Injected by a Corelink fault rule."));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isKnown(FaultRule rule) {
+        return knownFor(rule).contains(rule.error());
+    }
+
+    /** The errors a rule's action may inject: its service's, or every service's for a wildcard service. */
+    private static List<String> knownFor(FaultRule rule) {
+        int colon = rule.action().indexOf(':');
+        @org.jspecify.annotations.Nullable ServiceFamily family = colon < 0 ? null : SERVICES.get(rule.action().substring(0, colon)
+                .toLowerCase(Locale.ROOT));
+        return (family == null ? ERRORS.values().stream().flatMap(Set::stream)
+                : ERRORS.getOrDefault(family, Set.of()).stream()).distinct().sorted().toList();
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
