@@ -30,7 +30,7 @@ class FaultsCommandTest {
             assertThat(CommandRun.of(concat(new String[] {"faults", "list"}, connection)).out())
                     .contains("\"fired\":1");
             assertThat(CommandRun.of(concat(new String[] {"faults", "clear"}, connection)).out())
-                    .endsWith("{\"rules\":[]}\n");
+                    .contains("{\"rules\":[]}\n");
             Path bad = Files.writeString(tmp.resolve("bad.json"), "[{\"action\":\"iot:ListThings\"}]");
             CommandRun refused = CommandRun.of(concat(new String[] {"faults", "set", bad.toString()}, connection));
             assertThat(refused.exit()).isEqualTo(1);

@@ -76,20 +76,34 @@ public final class FaultInjection implements Stage {
         }
         for (Active active : current) {
             FaultRule rule = active.rule();
-            if (!active.pattern().matcher(permission.action()).matches()
+            String error = rule.error();
+            // A wildcard rule's error that the called service does not have is not this call's fault: it neither
+            // fires nor uses up the rule's count.
+            boolean injectable = error == null || FaultRule.RESET.equals(error)
+                    || ERRORS.getOrDefault(call.family(), Set.of()).contains(error);
+            if (!injectable || !active.pattern().matcher(permission.action()).matches()
                     || ThreadLocalRandom.current().nextDouble() >= rule.probability() || !take(active)) {
                 continue;
             }
             sleep(rule.latencyMs());
-            String error = rule.error();
             if (error == null) {
                 continue;
             }
+            String reason = "fault injected by the rule for " + rule.action() + ": " + error;
             if (FaultRule.RESET.equals(error)) {
-                throw new ConnectionDropped("fault injected: reset by the rule for " + rule.action());
+                throw new ConnectionDropped(reason);
+            }
+            // Throttles and denials go through the plane, so that each plane's own shape answers them (Discover's
+            // 429 and 403 bodies); the rest are errors of the catalogue, marked as injected in the log.
+            if ("ThrottlingException".equals(error) || "Throttling".equals(error)) {
+                throw new RateLimited(reason, 1);
+            }
+            if ("AccessDeniedException".equals(error) || "AccessDenied".equals(error)) {
+                throw new AccessRefused(reason, "Injected by a Corelink fault rule.");
             }
             Optional<AwsException> injected = injected(call, error);
             if (injected.isPresent()) {
+                call.refusedBecause(null, reason);
                 throw injected.get();
             }
         }
@@ -116,14 +130,6 @@ public final class FaultInjection implements Stage {
         ServiceFamily family = call.family();
         if (!ERRORS.getOrDefault(family, Set.of()).contains(error)) {
             return Optional.empty(); // a wildcard rule's error that this service does not have
-        }
-        if ("ThrottlingException".equals(error) || "Throttling".equals(error)) {
-            return Optional.of(switch (family) {
-                case GREENGRASS -> new AwsException(AwsError.GreengrassThrottlingException, Plane.RATE_EXCEEDED,
-                        Map.of("serviceCode", "greengrass")).withRetryAfter(1);
-                case IOT -> new AwsException(AwsError.IotThrottlingException, Plane.RATE_EXCEEDED);
-                case IAM, STS -> new AwsException(AwsError.QueryThrottling, Plane.RATE_EXCEEDED);
-            });
         }
         for (AwsError candidate : AwsError.values()) {
             String code = family.isQuery() ? candidate.queryCode() : candidate.shapeName();

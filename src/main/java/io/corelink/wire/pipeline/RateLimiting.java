@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 public final class RateLimiting implements Stage {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RateLimiting.class);
     private static final int MAX_BUCKETS = 100_000;
+    private static final long SHARED_RETRY_NANOS = 5_000_000_000L;
 
     private final List<RateLimit> limits;
     private final List<Pattern> patterns;
@@ -35,6 +36,9 @@ public final class RateLimiting implements Stage {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final @Nullable BucketSource shared;
     private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong();
+    /** Until when (nanoTime) the shared buckets are not asked, after they could not be reached. */
+    private volatile long sharedDownUntil;
+    private final Map<String, Bucket> fallback = new ConcurrentHashMap<>();
 
     /** Where the buckets of a deployment live when several nodes share them. */
     @FunctionalInterface
@@ -70,16 +74,23 @@ public final class RateLimiting implements Stage {
             return;
         }
         ConsumptionProbe probe;
-        try {
-            probe = bucket(call.principal(), limit).tryConsumeAndReturnRemaining(1);
-        } catch (RuntimeException e) {
-            long now = System.nanoTime();
-            long last = lastWarning.get();
-            if (now - last > 60_000_000_000L && lastWarning.compareAndSet(last, now)) {
-                LOG.warn("rate limits cannot reach the shared buckets ({}); requests are let through meanwhile",
-                        io.corelink.wire.http.SafeLog.describe(e));
+        if (shared != null && System.nanoTime() - sharedDownUntil < 0) {
+            // The shared buckets could not be reached a moment ago: this node's own buckets keep limiting meanwhile,
+            // instead of every limited call waiting for the database again.
+            probe = localBucket(fallback, call.principal(), limit).tryConsumeAndReturnRemaining(1);
+        } else {
+            try {
+                probe = bucket(call.principal(), limit).tryConsumeAndReturnRemaining(1);
+            } catch (RuntimeException e) {
+                long now = System.nanoTime();
+                sharedDownUntil = now + SHARED_RETRY_NANOS;
+                long last = lastWarning.get();
+                if (now - last > 60_000_000_000L && lastWarning.compareAndSet(last, now)) {
+                    LOG.warn("rate limits cannot reach the shared buckets ({}); this node limits on its own for now",
+                            io.corelink.wire.http.SafeLog.describe(e));
+                }
+                return;
             }
-            return;
         }
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
@@ -106,20 +117,41 @@ public final class RateLimiting implements Stage {
     }
 
     private Bucket bucket(String caller, RateLimit limit) {
-        String key = caller + '\n' + limit.selector();
-        Bucket bucket = buckets.get(key);
+        BucketSource source = shared;
+        return source == null ? localBucket(buckets, caller, limit)
+                : cached(buckets, key(caller, limit), key -> source.bucket(key, configuration(limit)));
+    }
+
+    private static Bucket localBucket(Map<String, Bucket> map, String caller, RateLimit limit) {
+        return cached(map, key(caller, limit), key -> Bucket.builder()
+                .addLimit(configuration(limit).getBandwidths()[0]).build());
+    }
+
+    /** The bucket of {@code key} in a bounded map: a full map starts again empty. */
+    private static Bucket cached(Map<String, Bucket> map, String key,
+                                 java.util.function.Function<String, Bucket> create) {
+        Bucket bucket = map.get(key);
         if (bucket != null) {
             return bucket;
         }
-        if (buckets.size() >= MAX_BUCKETS) {
-            buckets.clear();
+        if (map.size() >= MAX_BUCKETS) {
+            map.clear();
         }
-        BucketConfiguration configuration = BucketConfiguration.builder()
+        return map.computeIfAbsent(key, create);
+    }
+
+    /**
+     * The limit itself is part of the key: a changed {@code --rate-limit} gets buckets of its own, where a bucket kept
+     * by a shared store would otherwise keep the configuration it was created with.
+     */
+    private static String key(String caller, RateLimit limit) {
+        return caller + '\n' + limit;
+    }
+
+    private static BucketConfiguration configuration(RateLimit limit) {
+        return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.burst())
                         .refillGreedy(1, Duration.ofNanos(Math.max(1, Math.round(1e9 / limit.rate())))).build())
                 .build();
-        BucketSource source = shared;
-        return buckets.computeIfAbsent(key, k -> source != null ? source.bucket(k, configuration)
-                : Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
     }
 }

@@ -85,6 +85,28 @@ class FaultInjectionTest {
     }
 
     @Test
+    void throttlesAndDenials_takeTheShapeOfTheirPlane_andAWildcardRuleFiresOnlyWhereItsErrorExists()
+            throws Exception {
+        io.corelink.testing.TestDevice device = io.corelink.testing.TestDevice.register(iot, server, "fault-sensor");
+        io.corelink.testing.DevicePolicies.allowGreengrass(iot, device.certificateArn());
+        faults("PUT", "[{\"action\":\"greengrass:Discover\",\"error\":\"ThrottlingException\",\"count\":1},"
+                + "{\"action\":\"*\",\"error\":\"ValidationException\",\"count\":1}]");
+        var throttled = device.client().send("GET", "/greengrass/discover/thing/fault-sensor", null);
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.body()).startsWith("{\"message\":\"Rate exceeded\",\"traceId\":\"");
+        // IoT has no ValidationException: the wildcard rule neither fires on ListThings nor uses up its count.
+        assertThat(iot.listThings().things()).isNotEmpty();
+        RawClient.RawResponse invalid = server.raw().request("GET", "/greengrass/v2/coreDevices")
+                .service("greengrass").send();
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.header("x-amzn-ErrorType")).isEqualTo("ValidationException");
+        faults("PUT", "[{\"action\":\"greengrass:Discover\",\"error\":\"AccessDeniedException\",\"count\":1}]");
+        var denied = device.client().send("GET", "/greengrass/discover/thing/fault-sensor", null);
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.body()).startsWith("{\"message\":null,\"traceId\":\"");
+    }
+
+    @Test
     void aReset_dropsTheConnection_andTheSdkRetriesOnANewOne() {
         faults("PUT", "[{\"action\":\"iot:DescribeThing\",\"error\":\"reset\",\"count\":1}]");
         assertThat(iot.describeThing(r -> r.thingName("fault-thing")).thingName()).isEqualTo("fault-thing");
