@@ -180,10 +180,9 @@ public final class IamService {
         write(tx -> {
             requireUser(tx, userName);
             int total = PolicyDocument.countedCharacters(document);
-            for (String other : tx.iam().listUserPolicyNames(userName, null, Integer.MAX_VALUE)) {
-                if (!other.equalsIgnoreCase(policyName)) {
-                    total += tx.iam().findUserPolicy(userName, other)
-                            .map(found -> PolicyDocument.countedCharacters(found[1])).orElse(0);
+            for (io.corelink.domain.iam.IdentityPolicy other : tx.iam().inlinePolicies(userName)) {
+                if (!other.name().equalsIgnoreCase(policyName)) {
+                    total += PolicyDocument.countedCharacters(other.document());
                 }
             }
             if (total > MAX_INLINE_POLICY_CHARACTERS) {

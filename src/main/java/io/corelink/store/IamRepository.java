@@ -58,6 +58,9 @@ public interface IamRepository {
 
     List<String> listUserPolicyNames(String userName, @Nullable String after, int limit);
 
+    /** Every inline policy of the user, with its document (in no particular order). */
+    List<io.corelink.domain.iam.IdentityPolicy> inlinePolicies(String userName);
+
     /** False when the user has no such inline policy. */
     boolean deleteUserPolicy(String userName, String policyName);
 

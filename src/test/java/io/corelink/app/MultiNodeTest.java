@@ -7,8 +7,6 @@ import io.corelink.pki.Pem;
 import io.corelink.testing.MtlsClient;
 import io.corelink.testing.TestPostgres;
 import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,9 +62,7 @@ class MultiNodeTest {
     }
 
     private static CorelinkServer node(String url, String name) {
-        ServerConfig config = new ServerConfig(dirs.resolve(name), "127.0.0.1", 0, List.of(0), List.of(),
-                new io.corelink.domain.Account("us-east-1", "000000000000"), url, "postgres", null, KEY, SECRET);
-        return CorelinkServer.start(config, Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
+        return PostgresNodes.start(dirs, name, url, KEY, SECRET, config -> config);
     }
 
     @AfterAll

@@ -2,15 +2,11 @@ package io.corelink.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.corelink.domain.Account;
 import io.corelink.testing.RawClient;
 import io.corelink.testing.TestPostgres;
 import io.corelink.wire.pipeline.RateLimit;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,10 +34,8 @@ class SharedRateLimitTest {
     }
 
     private static CorelinkServer node(String url, String name) {
-        ServerConfig config = new ServerConfig(dirs.resolve(name), "127.0.0.1", 0, List.of(0), List.of(),
-                new Account("us-east-1", "000000000000"), url, "postgres", null, KEY, SECRET)
-                .withRateLimits(List.of(RateLimit.parse("iot:ListThings=0.1/2"), RateLimit.parse("iot:*=1000")));
-        return CorelinkServer.start(config, Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
+        return PostgresNodes.start(dirs, name, url, KEY, SECRET, config -> config.withRateLimits(List.of(
+                RateLimit.parse("iot:ListThings=0.1/2"), RateLimit.parse("iot:*=1000"))));
     }
 
     @AfterAll

@@ -117,6 +117,9 @@ public interface IamRepositoryContract {
                 .hasValueSatisfying(found -> assertThat(found).containsExactly("BETA", "{\"b\":2}"));
         assertThat(store().<List<String>>read(tx -> tx.iam().listUserPolicyNames("iam-inline", "alpha", 10)))
                 .containsExactly("BETA");
+        assertThat(store().<List<IdentityPolicy>>read(tx -> tx.iam().inlinePolicies("IAM-INLINE")))
+                .containsExactlyInAnyOrder(new IdentityPolicy("alpha", "{\"a\":1}"),
+                        new IdentityPolicy("BETA", "{\"b\":2}"));
         assertThat(store().<Boolean>write(tx -> tx.iam().deleteUserPolicy("iam-inline", "Alpha"))).isTrue();
         assertThat(store().<Boolean>write(tx -> tx.iam().deleteUserPolicy("iam-inline", "Alpha"))).isFalse();
     }

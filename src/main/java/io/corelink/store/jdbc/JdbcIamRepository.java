@@ -153,6 +153,12 @@ final class JdbcIamRepository implements IamRepository {
     }
 
     @Override
+    public List<IdentityPolicy> inlinePolicies(String userName) {
+        return handle.createQuery(sql.get("findIamInlinePolicies")).bind("key", key(userName))
+                .map((rs, ctx) -> new IdentityPolicy(rs.getString(1), rs.getString(2))).list();
+    }
+
+    @Override
     public boolean deleteUserPolicy(String userName, String policyName) {
         return handle.createUpdate(sql.get("deleteIamUserPolicy")).bind("key", key(userName))
                 .bind("policyKey", key(policyName)).execute() > 0;

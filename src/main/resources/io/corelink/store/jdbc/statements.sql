@@ -439,6 +439,9 @@ SELECT policy_name, document FROM iam_user_policy WHERE user_key = :key AND poli
 -- name: listIamUserPolicyNames
 SELECT policy_name FROM iam_user_policy WHERE user_key = :key AND policy_key > :after ORDER BY policy_key LIMIT :limit
 
+-- name: findIamInlinePolicies
+SELECT policy_name, document FROM iam_user_policy WHERE user_key = :key
+
 -- name: deleteIamUserPolicy
 DELETE FROM iam_user_policy WHERE user_key = :key AND policy_key = :policyKey
 
