@@ -1,6 +1,8 @@
 package io.corelink.api;
 
+import io.corelink.api.audit.AuditEventsHandler;
 import io.corelink.api.greengrass.BatchAssociateClientDeviceWithCoreDeviceHandler;
+import io.corelink.service.AuditLog;
 import io.corelink.api.greengrass.BatchDisassociateClientDeviceFromCoreDeviceHandler;
 import io.corelink.api.greengrass.ListClientDevicesAssociatedWithCoreDeviceHandler;
 import io.corelink.api.greengrass.DeleteCoreDeviceHandler;
@@ -85,7 +87,7 @@ public final class ControlPlaneRoutes {
     public record Services(ThingService things, AssociationService associations, CertificateService certificates,
                            PrincipalService principals, CoreDeviceService coreDevices,
                            DiscoveryDiagnosisService diagnosis, IotPolicyService policies, PageTokens tokens,
-                           Account account, @Nullable FaultInjection faults) {
+                           Account account, @Nullable FaultInjection faults, @Nullable AuditLog audit) {
     }
 
     public static Router router(Services services) {
@@ -141,6 +143,9 @@ public final class ControlPlaneRoutes {
         table.add("GET", "/corelink/v1/discoveryDiagnosis/{thingName}", ServiceFamily.GREENGRASS, "DiscoveryDiagnosis",
                 new DiscoveryDiagnosisHandler(services.diagnosis()),
                 table.permissions.thing("corelink:DiagnoseDiscovery"));
+        table.add("GET", "/corelink/v1/auditEvents", ServiceFamily.GREENGRASS, "LookupAuditEvents",
+                new AuditEventsHandler(services.audit(), tokens),
+                RoutePermissions.fixed("corelink:LookupAuditEvents", "*"));
         FaultInjection faults = services.faults();
         if (faults != null) {
             // Only with serve --fault-injection: otherwise the path is a 404 like any unknown route.

@@ -16,6 +16,8 @@ import io.corelink.service.DiscoveryDiagnosisService;
 import io.corelink.service.IotPolicyService;
 import io.corelink.service.PrincipalService;
 import io.corelink.service.ThingService;
+import io.corelink.api.audit.AuditTrail;
+import io.corelink.service.AuditLog;
 import io.corelink.store.Store;
 import io.corelink.store.StoreUnavailableException;
 import io.corelink.store.jdbc.PostgresStore;
@@ -85,6 +87,7 @@ public final class CorelinkServer implements AutoCloseable {
     private final List<ServerConnector> dataPlane;
     private final DataDirectory dataDir;
     private final Store store;
+    private volatile @Nullable AuditLog audit;
     private volatile boolean accepting;
 
     private CorelinkServer(Server jetty, ServerConnector controlPlane, List<ServerConnector> dataPlane,
@@ -186,10 +189,17 @@ public final class CorelinkServer implements AutoCloseable {
                 controlStages.add(faults);
                 dataStages.add(faults);
             }
+            AuditLog audit = config.auditRetentionDays() == 0 ? null
+                    : new AuditLog(store, clock, config.auditRetentionDays());
+            server.audit = audit;
+            if (audit != null) {
+                controlStages.add(new AuditTrail(audit, config.account(), identities, clock));
+                dataStages.add(new AuditTrail(audit, config.account(), null, clock));
+            }
             controlStages.add(new AccessLog());
             dataStages.add(new AccessLog());
             Handler control = new RequestPipeline(server.newControlPlane(config, authority, identities, faults,
-                    clock), controlStages);
+                    audit, clock), controlStages);
             Handler data = new RequestPipeline(new DataPlane(callers, new DiscoveryService(store, clock),
                     new CoreSideService(store, clock, callers,
                             config.dataPlaneAuthorization() == DataPlaneAuthorization.CERTIFICATE),
@@ -254,7 +264,8 @@ public final class CorelinkServer implements AutoCloseable {
     }
 
     private ControlPlane newControlPlane(ServerConfig config, CertificateAuthority authority,
-                                         CallerIdentities identities, @Nullable FaultInjection faults, Clock clock) {
+                                         CallerIdentities identities, @Nullable FaultInjection faults,
+                                         @Nullable AuditLog audit, Clock clock) {
         // Read first: only the first start of a deployment writes (and waits for an fsync).
         String storedKey = store.read(tx -> tx.settings().find(PAGE_TOKEN_KEY)).orElseGet(() -> store.write(tx ->
                 tx.settings().putIfAbsent(PAGE_TOKEN_KEY, Base64.getEncoder().encodeToString(PageTokens.newKey()))));
@@ -271,7 +282,7 @@ public final class CorelinkServer implements AutoCloseable {
                 new DiscoveryDiagnosisService(store, config.account(), clock,
                         config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY),
                 new IotPolicyService(store, config.account(), clock),
-                tokens, config.account(), faults);
+                tokens, config.account(), faults, audit);
         HealthHandler health = new HealthHandler(new HealthProbe(store, () -> accepting && jetty.isStarted()));
         IamService iam = new IamService(store, config.account(), clock, identities);
         return new ControlPlane(ControlPlaneRoutes.router(services),
@@ -373,6 +384,15 @@ public final class CorelinkServer implements AutoCloseable {
     @Override
     public void close() {
         accepting = false;
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the listeners failed: {}", e.getClass().getSimpleName());
+        }
+        AuditLog log = audit;
+        if (log != null) {
+            log.close(); // writes the records of refused requests still queued, while the store is open
+        }
         closeQuietly(jetty, store, dataDir);
     }
 

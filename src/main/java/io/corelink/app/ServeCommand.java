@@ -93,6 +93,12 @@ final class ServeCommand implements Callable<Integer> {
                 "in production). Env CORELINK_FAULT_INJECTION."})
     boolean faultInjection;
 
+    @Option(names = "--audit-retention-days", paramLabel = "N",
+            defaultValue = "${env:CORELINK_AUDIT_RETENTION_DAYS:-" + ServerConfig.DEFAULT_AUDIT_RETENTION_DAYS + "}",
+            description = {"Days the audit log keeps its records (default 90;",
+                "0: no audit log). Env CORELINK_AUDIT_RETENTION_DAYS."})
+    int auditRetentionDays;
+
     @Override
     public Integer call() {
         ServerConfig config = config();
@@ -124,7 +130,8 @@ final class ServeCommand implements Callable<Integer> {
                     StoreOptions.blankToNull(System.getenv("CORELINK_SECRET_ACCESS_KEY")),
                     ServerConfig.parseDuration("--store-timeout", storeTimeout),
                     DataPlaneAuthorization.parse(dataPlaneAuthorization),
-                    rateLimits.stream().filter(r -> !r.isBlank()).map(RateLimit::parse).toList(), faultInjection);
+                    rateLimits.stream().filter(r -> !r.isBlank()).map(RateLimit::parse).toList(), faultInjection,
+                    auditRetentionDays);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -30,7 +30,8 @@ public record ServerConfig(
         Duration storeTimeout,
         DataPlaneAuthorization dataPlaneAuthorization,
         List<RateLimit> rateLimits,
-        boolean faultInjection) {
+        boolean faultInjection,
+        int auditRetentionDays) {
 
     public static final String DEFAULT_DATA_DIR = "./corelink-data";
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -39,6 +40,9 @@ public record ServerConfig(
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT_ID = "000000000000";
     public static final String DEFAULT_STORE_TIMEOUT = "5s";
+    /** How long the audit log keeps its records (operations.md §3); 0 turns the audit log off. */
+    public static final int DEFAULT_AUDIT_RETENTION_DAYS = 90;
+    private static final int MAX_RETENTION_DAYS = 36_500;
     private static final Duration MAX_STORE_TIMEOUT = Duration.ofMinutes(5);
 
     /** @throws IllegalArgumentException naming the bad value */
@@ -56,6 +60,10 @@ public record ServerConfig(
         dataPlanePorts.forEach(p -> checkPort("--data-plane-port", p));
         dataPlaneHosts = List.copyOf(dataPlaneHosts);
         rateLimits = List.copyOf(rateLimits);
+        if (auditRetentionDays < 0 || auditRetentionDays > MAX_RETENTION_DAYS) {
+            throw new IllegalArgumentException("--audit-retention-days must be 0 (no audit log) to " + MAX_RETENTION_DAYS
+                    + ", not " + auditRetentionDays);
+        }
         if (rateLimits.stream().map(RateLimit::selector).distinct().count() < rateLimits.size()) {
             throw new IllegalArgumentException("--rate-limit names a selector twice");
         }
@@ -96,7 +104,8 @@ public record ServerConfig(
                         @Nullable String adminSecretAccessKey, Duration storeTimeout,
                         DataPlaneAuthorization dataPlaneAuthorization) {
         this(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl, databaseUser, databasePassword,
-                adminAccessKeyId, adminSecretAccessKey, storeTimeout, dataPlaneAuthorization, List.of(), false);
+                adminAccessKeyId, adminSecretAccessKey, storeTimeout, dataPlaneAuthorization, List.of(), false,
+                DEFAULT_AUDIT_RETENTION_DAYS);
     }
 
     /** A configuration with the default data-plane authorization ({@code iot-policy}, as AWS). */
@@ -151,44 +160,51 @@ public record ServerConfig(
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(dataDir, host, newPort, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection);
+                dataPlaneAuthorization, rateLimits, faultInjection, auditRetentionDays);
     }
 
     public ServerConfig withDataPlanePorts(List<Integer> ports) {
         return new ServerConfig(dataDir, host, port, ports, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection);
+                dataPlaneAuthorization, rateLimits, faultInjection, auditRetentionDays);
     }
 
     public ServerConfig withAdministratorKey(@Nullable String accessKeyId, @Nullable String secretAccessKey) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, accessKeyId, secretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection);
+                dataPlaneAuthorization, rateLimits, faultInjection, auditRetentionDays);
     }
 
     public ServerConfig withAccount(Account newAccount) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, newAccount, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection);
+                dataPlaneAuthorization, rateLimits, faultInjection, auditRetentionDays);
     }
 
     public ServerConfig withRateLimits(List<RateLimit> limits) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, limits, faultInjection);
+                dataPlaneAuthorization, limits, faultInjection, auditRetentionDays);
     }
 
     /** With {@code /_corelink/faults} and the fault stage (operations.md §2): for testing clients, never by default. */
     public ServerConfig withFaultInjection(boolean enabled) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, enabled);
+                dataPlaneAuthorization, rateLimits, enabled, auditRetentionDays);
+    }
+
+    /** With the audit log keeping its records {@code days} days, or without an audit log for 0. */
+    public ServerConfig withAuditRetentionDays(int days) {
+        return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
+                dataPlaneAuthorization, rateLimits, faultInjection, days);
     }
 
     public ServerConfig withDataPlaneAuthorization(DataPlaneAuthorization mode) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout, mode, rateLimits,
-                faultInjection);
+                faultInjection, auditRetentionDays);
     }
 
     @Override
@@ -198,6 +214,6 @@ public record ServerConfig(
                 + ", administratorKey=" + (adminAccessKeyId == null ? "stored" : adminAccessKeyId) + ", storeTimeout="
                 + storeTimeout.toMillis() + "ms, dataPlaneAuthorization=" + dataPlaneAuthorization.optionValue()
                 + (rateLimits.isEmpty() ? "" : ", rateLimits=" + rateLimits)
-                + (faultInjection ? ", faultInjection=on" : "") + "]";
+                + (faultInjection ? ", faultInjection=on" : "") + ", auditRetentionDays=" + auditRetentionDays + "]";
     }
 }

@@ -21,4 +21,6 @@ public interface StoreTransaction {
     IotPolicyRepository iotPolicies();
 
     IamRepository iam();
+
+    AuditRepository audit();
 }

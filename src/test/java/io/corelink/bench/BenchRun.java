@@ -79,6 +79,7 @@ public final class BenchRun {
             run.processes(bigStore);
             run.postgres();
             run.overload();
+            run.recording();
             run.micro();
         } else {
             run.only(only);
@@ -103,8 +104,9 @@ public final class BenchRun {
             case "postgres" -> postgres();
             case "micro" -> micro();
             case "overload" -> overload();
+            case "recording" -> recording();
             default -> throw new IllegalArgumentException(
-                    "--only associations|dataplane|startup|postgres|micro|overload");
+                    "--only associations|dataplane|startup|postgres|micro|overload|recording");
         }
     }
 
@@ -161,6 +163,83 @@ public final class BenchRun {
                     "req/s", noOp);
         } finally {
             server.close();
+        }
+    }
+
+    // ---- issue 14: what recording (the audit log; events and metrics as they come) costs --------------------------
+
+    /**
+     * BatchAssociate and Discover on a server that records (the audit log on: a record in every change's transaction)
+     * against one that records nothing, both on SQLite, warmed alike, in alternating rounds; the median ratio.
+     */
+    private void recording() throws Exception {
+        System.out.println("Recording: audit log on / off (SQLite)");
+        Path dir = Files.createTempDirectory("corelink-bench-recording");
+        ServerConfig base = new ServerConfig(dir.resolve("on"), "127.0.0.1", 0, List.of(0), List.of(),
+                new Account("us-east-1", "000000000000"), null, null, null, KEY, SECRET);
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        CorelinkServer on = CorelinkServer.start(base, Clock.systemUTC(), quiet);
+        CorelinkServer off = CorelinkServer.start(new ServerConfig(dir.resolve("off"), "127.0.0.1", 0, List.of(0),
+                List.of(), new Account("us-east-1", "000000000000"), null, null, null, KEY, SECRET)
+                .withAuditRetentionDays(0), Clock.systemUTC(), quiet);
+        try (Connection onJdbc = DriverManager.getConnection("jdbc:sqlite:"
+                + on.dataDirectory().resolve("corelink.db"));
+             Connection offJdbc = DriverManager.getConnection("jdbc:sqlite:"
+                     + off.dataDirectory().resolve("corelink.db"))) {
+            AssociationBenchmark.configure(onJdbc);
+            AssociationBenchmark.configure(offJdbc);
+            int total = count(200_000);
+            List<String> clients = AssociationBenchmark.names("r", total);
+            List<String> all = new ArrayList<>(List.of("rec-core", "warm-core"));
+            all.addAll(clients);
+            AssociationBenchmark.insertThings(onJdbc, all);
+            AssociationBenchmark.insertThings(offJdbc, all);
+            List<String> warmNames = clients.subList(0, Math.min(total, 10_000));
+            for (int i = 0; i < 4; i++) {
+                batchAssociate(on, "warm-core", warmNames);
+                batchAssociate(off, "warm-core", warmNames);
+            }
+            int rounds = 10;
+            double[] ratios = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                List<String> slice = clients.subList(round * total / rounds, (round + 1) * total / rounds);
+                boolean onFirst = round % 2 == 0;
+                long first = batchAssociate(onFirst ? on : off, "rec-core", slice);
+                long second = batchAssociate(onFirst ? off : on, "rec-core", slice);
+                ratios[round] = onFirst ? (double) second / first : (double) first / second;
+            }
+            Arrays.sort(ratios);
+            add(String.format("[SQLite] BatchAssociate with audit, events and metrics on / all off, median of %d "
+                    + "rounds (min %.2f, max %.2f; audit only so far)", rounds, ratios[0], ratios[rounds - 1]),
+                    ratios[rounds / 2], "ratio", 1.0);
+
+            String discover = "/greengrass/discover/thing/bench-sensor";
+            SSLContext onContext = DataPlaneBenchmark.clientContext(setUpDiscovery(on,
+                    Files.readString(on.dataDirectory().resolve("ca/root-ca.pem"))),
+                    Files.readString(on.dataDirectory().resolve("ca/root-ca.pem")));
+            SSLContext offContext = DataPlaneBenchmark.clientContext(setUpDiscovery(off,
+                    Files.readString(off.dataDirectory().resolve("ca/root-ca.pem"))),
+                    Files.readString(off.dataDirectory().resolve("ca/root-ca.pem")));
+            int onPort = on.dataPlanePorts().get(0);
+            int offPort = off.dataPlanePorts().get(0);
+            for (int round = 0; round < 3; round++) {
+                DataPlaneBenchmark.keptAlive(onContext, onPort, discover, count(20_000), CLIENTS);
+                DataPlaneBenchmark.keptAlive(offContext, offPort, discover, count(20_000), CLIENTS);
+            }
+            double[] discoverRatios = new double[5];
+            for (int round = 0; round < discoverRatios.length; round++) {
+                double withRecording = DataPlaneBenchmark.keptAlive(onContext, onPort, discover, count(20_000),
+                        CLIENTS);
+                double without = DataPlaneBenchmark.keptAlive(offContext, offPort, discover, count(20_000), CLIENTS);
+                discoverRatios[round] = withRecording / without;
+            }
+            Arrays.sort(discoverRatios);
+            add(String.format("[SQLite] Discover with audit, events and metrics on / all off, median of 5 rounds "
+                    + "(min %.2f, max %.2f; audit only so far)", discoverRatios[0], discoverRatios[4]),
+                    discoverRatios[2], "ratio", 1.0);
+        } finally {
+            on.close();
+            off.close();
         }
     }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 class PostgresStoreTest implements ThingRepositoryContract, AssociationRepositoryContract,
         CertificateRepositoryContract, DiscoveryRepositoryContract, CoreDeviceRepositoryContract,
         PrincipalRepositoryContract, CredentialRepositoryContract, SettingRepositoryContract, IotPolicyRepositoryContract,
-        IamRepositoryContract {
+        IamRepositoryContract,
+        AuditRepositoryContract {
     private Store store;
 
     @BeforeEach

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The store contracts against a real SQLite file. */
 class SqliteStoreTest implements ThingRepositoryContract, AssociationRepositoryContract, CertificateRepositoryContract,
         DiscoveryRepositoryContract, CoreDeviceRepositoryContract, PrincipalRepositoryContract,
-        CredentialRepositoryContract, SettingRepositoryContract, IotPolicyRepositoryContract, IamRepositoryContract {
+        CredentialRepositoryContract, SettingRepositoryContract, IotPolicyRepositoryContract, IamRepositoryContract,
+        AuditRepositoryContract {
     @TempDir
     Path dir;
     private Store store;

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import io.corelink.domain.audit.AuditRecord;
+import io.corelink.store.AuditScope;
 import io.corelink.store.Store;
 import io.corelink.store.StoreTransaction;
 import io.corelink.store.StoreUnavailableException;
@@ -106,8 +108,13 @@ public final class JdbcStore implements Store {
 
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
+        AuditScope audit = AuditScope.pending();
+        Function<StoreTransaction, T> audited = audit == null ? work : withRecord(work, audit.record());
         try {
-            T result = groupCommit == null ? writeWithRetries(work) : groupCommit.write(work);
+            T result = groupCommit == null ? writeWithRetries(audited) : groupCommit.write(audited);
+            if (audit != null) {
+                audit.markRecorded();
+            }
             writeProblem = null;
             writeProblemAt = 0;
             return result;
@@ -124,6 +131,16 @@ public final class JdbcStore implements Store {
             // Also after a failed transaction: a cache may then refill needlessly, never stay stale.
             changes.increment();
         }
+    }
+
+    /** The work, then its request's audit record, in the same transaction (see {@link AuditScope}). */
+    private static <T> Function<StoreTransaction, T> withRecord(Function<StoreTransaction, T> work,
+                                                               AuditRecord record) {
+        return tx -> {
+            T result = work.apply(tx);
+            tx.audit().append(java.util.List.of(record));
+            return result;
+        };
     }
 
     @Override

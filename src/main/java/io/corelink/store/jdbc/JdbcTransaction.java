@@ -1,6 +1,7 @@
 package io.corelink.store.jdbc;
 
 import io.corelink.store.AssociationRepository;
+import io.corelink.store.AuditRepository;
 import io.corelink.store.CertificateRepository;
 import io.corelink.store.CoreDeviceRepository;
 import io.corelink.store.PrincipalRepository;
@@ -71,5 +72,10 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public SettingRepository settings() {
         return new JdbcSettingRepository(handle, sql);
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return new JdbcAuditRepository(handle, sql);
     }
 }

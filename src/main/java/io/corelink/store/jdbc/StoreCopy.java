@@ -26,7 +26,8 @@ public final class StoreCopy {
             "access_key", "iam_user_policy", "iam_policy", "iam_policy_version", "iam_policy_tag",
             "iam_user_policy_attachment", "thing", "thing_attribute", "certificate",
             "thing_principal", "core_device", "client_device_association", "core_device_connectivity",
-            "core_device_tag", "core_device_ca", "iot_policy", "iot_policy_version", "iot_policy_target", "iot_policy_tag");
+            "core_device_tag", "core_device_ca", "iot_policy", "iot_policy_version", "iot_policy_target", "iot_policy_tag",
+            "audit_event");
     private static final int BATCH = 1_000;
 
     private StoreCopy() {

@@ -68,6 +68,16 @@ public enum AwsError {
         return status;
     }
 
+    /**
+     * Whether this error refuses credentials a caller presented (a signature that does not hold, an unknown or
+     * inactive key, a malformed {@code Authorization} header): a failed authentication for the audit log. A request
+     * that presented no credentials at all ({@link #MissingAuthenticationTokenException}) is not one.
+     */
+    public boolean refusesCredentials() {
+        return this == IncompleteSignatureException || this == UnrecognizedClientException
+                || this == InvalidSignatureException;
+    }
+
     /** The value of {@code x-amzn-ErrorType}: the shape name of the model. */
     public String shapeName() {
         return shapeName;

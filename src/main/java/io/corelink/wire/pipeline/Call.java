@@ -3,6 +3,9 @@ package io.corelink.wire.pipeline;
 import org.jspecify.annotations.Nullable;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.Permission;
+import io.corelink.wire.json.Json;
+import java.util.function.Supplier;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One request as it passes through the {@link RequestPipeline}: what is known of it when it arrives (id, plane,
@@ -30,6 +33,11 @@ public final class Call {
     private int status;
     private @Nullable String errorCode;
     private @Nullable String reason;
+    private @Nullable String clientMessage;
+    private String userAgent = "-";
+    private @Nullable String claimedKeyId;
+    private boolean authenticationFailed;
+    private Supplier<ObjectNode> requestParameters = Json::object;
 
     Call(String requestId, String plane, String method, String rawPath, String sourceIp, ServiceFamily family,
          long startedNanos) {
@@ -154,5 +162,62 @@ public final class Call {
         status = httpStatus;
         errorCode = code;
         reason = why;
+    }
+
+    /** The client's {@code User-Agent}, cut to {@link #MAX_USER_AGENT} characters ({@code "-"} when none). */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    static final int MAX_USER_AGENT = 1_024;
+
+    void userAgent(@Nullable String value) {
+        userAgent = value == null ? "-" : value.length() > MAX_USER_AGENT ? value.substring(0, MAX_USER_AGENT) : value;
+    }
+
+    /**
+     * The access key id the request's signature names, whether or not the signature holds ({@link #principal} is
+     * set only once it does); null when the request named none.
+     */
+    public @Nullable String claimedKeyId() {
+        return claimedKeyId;
+    }
+
+    public void claimedKeyId(@Nullable String value) {
+        claimedKeyId = value;
+    }
+
+    /**
+     * Whether the caller presented credentials that did not authenticate it: a signature that does not hold, an
+     * unknown or inactive key, a certificate that is not {@code ACTIVE}. A request that presented none is not one.
+     */
+    public boolean authenticationFailed() {
+        return authenticationFailed;
+    }
+
+    void authenticationFailed(boolean value) {
+        authenticationFailed = value;
+    }
+
+    /**
+     * The request's parameters as the audit log shows them ({@code requestParameters}): path labels, query
+     * parameters and the members of a JSON body, or the query protocol's parameters. Made anew on each call, on demand: only
+     * a change, a denial or a failed authentication needs them.
+     */
+    public ObjectNode requestParameters() {
+        return requestParameters.get();
+    }
+
+    public void requestParameters(Supplier<ObjectNode> value) {
+        requestParameters = value;
+    }
+
+    /** The error message the client got, or null for a success or an answer that carries none. */
+    public @Nullable String clientMessage() {
+        return clientMessage;
+    }
+
+    void clientMessage(@Nullable String value) {
+        clientMessage = value;
     }
 }

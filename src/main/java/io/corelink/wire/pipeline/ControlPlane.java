@@ -91,12 +91,16 @@ public final class ControlPlane implements Plane {
         Router.Match match = router.find(method, rawPath);
         Route anyRoute = match != null ? match.route() : router.anyForPath(rawPath);
         Map<String, List<String>> headers = headers(request);
+        if (match != null) {
+            call.operation(match.route().operationName()); // known before authentication, for the log and audit
+        }
         if (anyRoute != null) {
             call.family(anyRoute.family());
         } else if (isQuery(method, rawPath, rawQuery)) {
             return acceptQuery(request, call, headers);
         }
         QueryParameters query = query(call.family(), rawQuery);
+        call.claimedKeyId(AuthorizationHeader.accessKeyIdOf(first(headers, "authorization")));
         // Everything but the signature is checked before the body is read: a client without a valid key cannot
         // hold a thread by sending a body slowly.
         SigV4Verifier.HeaderChecked signature = verifier.checkHeaders(new SignedRequest(method, rawPath, rawQuery,
@@ -119,6 +123,7 @@ public final class ControlPlane implements Plane {
         ApiRequest apiRequest = new ApiRequest(call.requestId(), method, rawPath, rawQuery, headers, body,
                 match.labels(), query);
         call.permission(route.permission().apply(apiRequest));
+        call.requestParameters(() -> RequestParameters.of(apiRequest));
         return () -> route.operation().handle(apiRequest);
     }
 
@@ -130,12 +135,17 @@ public final class ControlPlane implements Plane {
         ServiceFamily family = "sts".equals(AuthorizationHeader.scopeServiceOf(first(headers, "authorization")))
                 ? ServiceFamily.STS : ServiceFamily.IAM;
         call.family(family);
+        call.claimedKeyId(AuthorizationHeader.accessKeyIdOf(first(headers, "authorization")));
         String method = request.getMethod();
         String rawPath = request.getHttpURI().getPath();
         String rawQuery = request.getHttpURI().getQuery();
         SigV4Verifier.HeaderChecked signature = verifier.checkHeaders(new SignedRequest(method, rawPath, rawQuery,
                 headers, NO_BODY));
         byte[] body = RequestBody.read(request);
+        String claimedAction = actionOf(rawQuery, body);
+        if (claimedAction != null) {
+            call.operation(claimedAction); // known before authentication, for the log and audit
+        }
         VerifiedCaller caller = signature.verify(new SignedRequest(method, rawPath, rawQuery, headers, body));
         call.principal(caller.accessKeyId());
         if (!family.acceptsSigningName(caller.service())) {
@@ -154,11 +164,26 @@ public final class ControlPlane implements Plane {
         }
         call.operation(route.action());
         call.permission(route.permission().apply(query));
+        call.requestParameters(() -> RequestParameters.of(query));
         return () -> {
             ObjectNode result = route.operation().handle(query);
             return ApiResponse.ok(new ResponseWriter.XmlBody(QueryXml.response(family, route.action(), result,
                     call.requestId())));
         };
+    }
+
+    private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile(
+            "(?:^|&)Action=([A-Za-z0-9]{1,128})(?:&|$)");
+
+    /** The action a query request names, read leniently before it is authenticated; null when it names none. */
+    private static @Nullable String actionOf(@Nullable String rawQuery, byte[] body) {
+        for (String form : new String[] {new String(body, java.nio.charset.StandardCharsets.ISO_8859_1), rawQuery}) {
+            java.util.regex.Matcher matcher = form == null ? null : ACTION.matcher(form);
+            if (matcher != null && matcher.find()) {
+                return matcher.group(1);
+            }
+        }
+        return null;
     }
 
     /** The query protocol: {@code POST /} with a form body, or {@code GET /?Action=…}. */

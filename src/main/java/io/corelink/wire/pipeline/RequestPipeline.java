@@ -46,9 +46,11 @@ public final class RequestPipeline extends Handler.Abstract {
         Call call = new Call(RequestIds.next(), plane.name(), request.getMethod(), request.getHttpURI().getPath(),
                 sourceIp(request), plane.defaultFamily(), System.nanoTime());
         call.secure(request.isSecure());
+        call.userAgent(request.getHeaders().get(org.eclipse.jetty.http.HttpHeader.USER_AGENT));
         try {
             Invocation invocation = plane.accept(request, call);
             if (invocation == null) {
+                call.authenticationFailed(true);
                 call.failed(Call.CLOSED, null, "connection closed without an answer: the client certificate is "
                         + "not an ACTIVE, currently valid certificate of the registry");
                 request.getConnectionMetaData().getConnection().getEndPoint().close();
@@ -136,7 +138,12 @@ public final class RequestPipeline extends Handler.Abstract {
 
     private static void renderError(Response response, Callback callback, Call call, AwsException error) {
         String stageReason = call.stageReason();
-        call.failed(error.error().status(), error.error().shapeName(),
+        if (error.error().refusesCredentials()) {
+            call.authenticationFailed(true);
+        }
+        call.clientMessage(error.getMessage());
+        call.failed(error.error().status(),
+                call.family().isQuery() ? error.error().queryCode() : error.error().shapeName(),
                 stageReason != null ? stageReason : error.getMessage());
         ResponseWriter.error(response, call.requestId(), call.family(), error, callback);
     }

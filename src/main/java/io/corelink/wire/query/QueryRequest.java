@@ -28,6 +28,11 @@ public final class QueryRequest {
         this.parameters = Map.copyOf(parameters);
     }
 
+    /** Every parameter of the request, {@code Action} and {@code Version} included, as sent. */
+    public Map<String, String> parameters() {
+        return parameters;
+    }
+
     /** The access key that signed the request (IAM's actions default to the caller's own user). */
     public String callerKeyId() {
         return callerKeyId;

@@ -86,6 +86,30 @@ public record AuthorizationHeader(
      */
     public static @org.jspecify.annotations.Nullable String scopeServiceOf(
             @org.jspecify.annotations.Nullable String header) {
+        String credential = credentialOf(header);
+        String[] scope = credential == null ? new String[0] : credential.split("/");
+        return scope.length >= 5 ? scope[3] : null;
+    }
+
+    /**
+     * The access key id named in an {@code Authorization} header's credential scope, read without validating
+     * anything else (for the audit log of a failed authentication); null when there is none, or it is not one
+     * (an access key id is 16 to 128 letters and digits).
+     */
+    public static @org.jspecify.annotations.Nullable String accessKeyIdOf(
+            @org.jspecify.annotations.Nullable String header) {
+        String credential = credentialOf(header);
+        if (credential == null) {
+            return null;
+        }
+        int slash = credential.indexOf('/');
+        String keyId = slash < 0 ? credential : credential.substring(0, slash);
+        return keyId.matches("[A-Za-z0-9]{16,128}") ? keyId : null;
+    }
+
+    /** The value of a header's {@code Credential=}, up to the next comma; null when there is none. */
+    private static @org.jspecify.annotations.Nullable String credentialOf(
+            @org.jspecify.annotations.Nullable String header) {
         if (header == null) {
             return null;
         }
@@ -94,8 +118,6 @@ public record AuthorizationHeader(
             return null;
         }
         int end = header.indexOf(',', credential);
-        String[] scope = header.substring(credential + "Credential=".length(), end < 0 ? header.length() : end)
-                .strip().split("/");
-        return scope.length >= 5 ? scope[3] : null;
+        return header.substring(credential + "Credential=".length(), end < 0 ? header.length() : end).strip();
     }
 }

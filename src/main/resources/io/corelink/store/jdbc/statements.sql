@@ -503,3 +503,22 @@ SELECT p.policy_name, p.policy_id, p.path, p.description, p.default_version_id,
 FROM iam_user_policy_attachment a JOIN iam_policy p ON p.policy_key = a.policy_key
 WHERE a.user_key = :key AND p.policy_key > :after AND substr(p.path, 1, :prefixLength) = :prefix
 ORDER BY p.policy_key LIMIT :limit
+
+-- name: insertAuditEvent
+INSERT INTO audit_event (event_time, event_id, event_name, principal, principal_arn, record)
+VALUES (:eventTime, :eventId, :eventName, :principal, :principalArn, :record)
+
+-- name: findAuditEvents
+SELECT event_time, event_id, event_name, principal, principal_arn, record FROM audit_event
+WHERE (event_time, event_id) < (:beforeTime, :beforeId) AND event_time >= :start <filters>
+ORDER BY event_time DESC, event_id DESC LIMIT :limit
+
+-- name: auditEventNameFilter
+AND event_name = :eventName
+
+-- name: auditPrincipalFilter
+AND (principal = :principal OR principal_arn = :principal)
+
+-- name: deleteOldAuditEvents
+DELETE FROM audit_event WHERE event_time < :cutoff AND event_id IN
+    (SELECT event_id FROM audit_event WHERE event_time < :cutoff ORDER BY event_time LIMIT :limit)

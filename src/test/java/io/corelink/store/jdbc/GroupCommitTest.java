@@ -3,7 +3,11 @@ package io.corelink.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.corelink.domain.audit.AuditQuery;
+import io.corelink.domain.audit.AuditRecord;
 import io.corelink.domain.error.ResourceNotFoundException;
+import io.corelink.store.AuditScope;
+import java.time.Instant;
 import io.corelink.store.StoreUnavailableException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,13 +59,20 @@ class GroupCommitTest {
         List<Future<String>> queued = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             int n = i;
-            queued.add(threads.submit(() -> store.write(tx -> {
-                tx.settings().putIfAbsent("queued-" + n, "v" + n);
-                if (n % 3 == 1) {
-                    throw new ResourceNotFoundException("thing", "t" + n, "Thing t" + n + " cannot be found.");
+            // Each write carries its request's audit record, as a change made through the API does.
+            queued.add(threads.submit(() -> {
+                try (AuditScope scope = AuditScope.open(() -> new AuditRecord("record-" + n, Instant.EPOCH,
+                        "Write", "P", "-", "{}"))) {
+                    return store.write(tx -> {
+                        tx.settings().putIfAbsent("queued-" + n, "v" + n);
+                        if (n % 3 == 1) {
+                            throw new ResourceNotFoundException("thing", "t" + n, "Thing t" + n
+                                    + " cannot be found.");
+                        }
+                        return "ok-" + n;
+                    });
                 }
-                return "ok-" + n;
-            })));
+            }));
         }
         waitUntilQueued(6);
         release.countDown();
@@ -77,6 +88,10 @@ class GroupCommitTest {
                 assertThat(queued.get(n).get(10, TimeUnit.SECONDS)).isEqualTo("ok-" + n);
             }
         }
+        assertThat(store.<List<AuditRecord>>read(tx -> tx.audit().find(AuditQuery.ALL, null, 10)))
+                .as("a write rolled back to its savepoint leaves no record; its group's others keep theirs")
+                .extracting(AuditRecord::eventId)
+                .containsExactlyInAnyOrder("record-0", "record-2", "record-3", "record-5");
         // The first transaction, then one for all six that queued behind it.
         assertThat(store.groupedWriteTransactions() - before).isEqualTo(2);
         for (int i = 0; i < 6; i++) {

@@ -1,0 +1,83 @@
+package io.corelink.wire.pipeline;
+
+import io.corelink.wire.http.ApiRequest;
+import io.corelink.wire.json.Json;
+import io.corelink.wire.query.QueryRequest;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A request's parameters as CloudTrail's {@code requestParameters} shows them: for REST-JSON the path labels, query
+ * parameters and members of the JSON body; for the query protocol its parameters but {@code Action} and
+ * {@code Version}, named as CloudTrail names them (lower camel case). A member that holds a secret or a private key
+ * is shown as {@value #HIDDEN}, as CloudTrail does, wherever it is.
+ */
+public final class RequestParameters {
+    /** CloudTrail's stand-in for a value it does not record. */
+    public static final String HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
+    private static final Set<String> SECRET_MEMBERS = Set.of("privatekey", "secretaccesskey", "password",
+            "sessiontoken", "secretkey");
+
+    private RequestParameters() {
+    }
+
+    public static ObjectNode of(ApiRequest request) {
+        ObjectNode parameters = Json.object();
+        new TreeMap<>(request.labels()).forEach(parameters::put);
+        for (Map.Entry<String, String> pair : request.query().pairs()) {
+            JsonNode earlier = parameters.get(pair.getKey());
+            if (earlier == null) {
+                parameters.put(pair.getKey(), pair.getValue());
+            } else if (earlier instanceof ArrayNode values) {
+                values.add(pair.getValue());
+            } else {
+                parameters.putArray(pair.getKey()).add(earlier).add(pair.getValue());
+            }
+        }
+        if (request.body().length > 0) {
+            JsonNode body;
+            try {
+                body = Json.parse(request.body());
+            } catch (RuntimeException e) {
+                return hideSecrets(parameters); // the operation refuses it; the parameters it had are shown
+            }
+            if (body instanceof ObjectNode members) {
+                members.properties().forEach(member -> parameters.set(member.getKey(), member.getValue()));
+            }
+        }
+        return hideSecrets(parameters);
+    }
+
+    public static ObjectNode of(QueryRequest request) {
+        ObjectNode parameters = Json.object();
+        new TreeMap<>(request.parameters()).forEach((name, value) -> {
+            if (!"Action".equals(name) && !"Version".equals(name) && !name.isEmpty()) {
+                parameters.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), value);
+            }
+        });
+        return hideSecrets(parameters);
+    }
+
+    /** Replaces, in place and at any depth, every member that holds a secret or a private key; returns the node. */
+    public static <T extends JsonNode> T hideSecrets(T node) {
+        if (node instanceof ObjectNode object) {
+            java.util.List<String> secrets = new java.util.ArrayList<>();
+            for (Map.Entry<String, JsonNode> member : object.properties()) {
+                if (SECRET_MEMBERS.contains(member.getKey().toLowerCase(Locale.ROOT))) {
+                    secrets.add(member.getKey());
+                } else {
+                    hideSecrets(member.getValue());
+                }
+            }
+            secrets.forEach(name -> object.put(name, HIDDEN));
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(RequestParameters::hideSecrets);
+        }
+        return node;
+    }
+}

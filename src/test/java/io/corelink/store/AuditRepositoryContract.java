@@ -1,0 +1,104 @@
+package io.corelink.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.corelink.domain.audit.AuditPosition;
+import io.corelink.domain.audit.AuditQuery;
+import io.corelink.domain.audit.AuditRecord;
+import io.corelink.domain.thing.Thing;
+import io.corelink.domain.thing.ThingAttributes;
+import io.corelink.domain.thing.ThingName;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link AuditRepository} and of {@link AuditScope} (a change and its record commit together or
+ * not at all), written once for every store.
+ */
+public interface AuditRepositoryContract {
+
+    Store store();
+
+    private static AuditRecord record(String id, long millis, String name, String principal) {
+        return new AuditRecord(id, Instant.ofEpochMilli(millis), name, principal,
+                "arn:aws:iam::000000000000:user/" + principal, "{\"eventID\":\"" + id + "\"}");
+    }
+
+    private List<String> ids(AuditQuery query, AuditPosition after, int limit) {
+        return store().read(tx -> tx.audit().find(query, after, limit)).stream().map(AuditRecord::eventId).toList();
+    }
+
+    @Test
+    default void find_isNewestFirst_filtered_andPagedByPosition() {
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            records.add(record("e" + i, 1_000 + i * 10, i % 2 == 0 ? "CreateThing" : "DeleteThing",
+                    i < 5 ? "AKIDALICE" : "AKIDBOB"));
+        }
+        records.add(record("e9b", 1_090, "CreateThing", "AKIDBOB")); // same millisecond as e9: ordered by id
+        store().write(tx -> {
+            tx.audit().append(records);
+            return null;
+        });
+
+        assertThat(ids(AuditQuery.ALL, null, 4)).containsExactly("e9b", "e9", "e8", "e7");
+        assertThat(ids(AuditQuery.ALL, new AuditPosition(1_090, "e9b"), 2)).containsExactly("e9", "e8");
+        assertThat(ids(AuditQuery.ALL, new AuditPosition(1_090, "e9"), 2)).containsExactly("e8", "e7");
+        assertThat(ids(new AuditQuery(null, null, "CreateThing", null), null, 10))
+                .containsExactly("e9b", "e8", "e6", "e4", "e2", "e0");
+        assertThat(ids(new AuditQuery(null, null, null, "AKIDALICE"), null, 10))
+                .containsExactly("e4", "e3", "e2", "e1", "e0");
+        assertThat(ids(new AuditQuery(null, null, "DeleteThing", "arn:aws:iam::000000000000:user/AKIDBOB"), null, 10))
+                .containsExactly("e9", "e7", "e5");
+        assertThat(ids(new AuditQuery(Instant.ofEpochMilli(1_020), Instant.ofEpochMilli(1_040), null, null), null, 10))
+                .containsExactly("e4", "e3", "e2");
+        assertThat(ids(new AuditQuery(Instant.ofEpochMilli(1_020), Instant.ofEpochMilli(1_040), null, null),
+                new AuditPosition(1_030, "e3"), 10)).containsExactly("e2");
+
+        AuditRecord read = store().read(tx -> tx.audit().find(AuditQuery.ALL, null, 1)).get(0);
+        assertThat(read).isEqualTo(records.get(10));
+    }
+
+    @Test
+    default void deleteOlderThan_deletesOnlyOlderRecords_inChunks() {
+        store().write(tx -> {
+            tx.audit().append(List.of(record("a", 100, "X", "P"), record("b", 200, "X", "P"),
+                    record("c", 300, "X", "P")));
+            return null;
+        });
+        assertThat(store().<Integer>write(tx -> tx.audit().deleteOlderThan(Instant.ofEpochMilli(300), 1)))
+                .isEqualTo(1);
+        assertThat(store().<Integer>write(tx -> tx.audit().deleteOlderThan(Instant.ofEpochMilli(300), 10)))
+                .isEqualTo(1);
+        assertThat(ids(AuditQuery.ALL, null, 10)).containsExactly("c");
+    }
+
+    @Test
+    default void aScopedWrite_commitsItsRecord_andARolledBackOneLeavesNone() {
+        ThingName thing = ThingName.of("audited-thing");
+        try (AuditScope scope = AuditScope.open(() -> record("rolled-back", 5_000, "CreateThing", "AKIDALICE"))) {
+            assertThatThrownBy(() -> store().write(tx -> {
+                tx.things().insertIfAbsent(new Thing(thing, "id-1", ThingAttributes.of(java.util.Map.of()), 1, Instant.EPOCH));
+                throw new IllegalStateException("the change fails after its rows were written");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(scope.recorded()).isFalse();
+        }
+        assertThat(ids(AuditQuery.ALL, null, 10)).isEmpty();
+        assertThat(store().<Optional<?>>read(tx -> tx.things().find(thing))).isEmpty();
+
+        try (AuditScope scope = AuditScope.open(() -> record("committed", 6_000, "CreateThing", "AKIDALICE"))) {
+            store().write(tx -> {
+                tx.things().insertIfAbsent(new Thing(thing, "id-1", ThingAttributes.of(java.util.Map.of()), 1, Instant.EPOCH));
+                return null;
+            });
+            assertThat(scope.recorded()).isTrue();
+            store().write(tx -> tx.settings().putIfAbsent("after", "x")); // a second write of the request: no record
+        }
+        store().write(tx -> tx.settings().putIfAbsent("unscoped", "x"));
+        assertThat(ids(AuditQuery.ALL, null, 10)).containsExactly("committed");
+    }
+}
