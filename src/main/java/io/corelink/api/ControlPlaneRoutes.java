@@ -144,7 +144,7 @@ public final class ControlPlaneRoutes {
                 new DiscoveryDiagnosisHandler(services.diagnosis()),
                 table.permissions.thing("corelink:DiagnoseDiscovery"));
         table.add("GET", "/corelink/v1/auditEvents", ServiceFamily.GREENGRASS, "LookupAuditEvents",
-                new AuditEventsHandler(services.audit(), tokens),
+                new AuditEventsHandler(services.audit(), tokens, services.account()),
                 RoutePermissions.fixed("corelink:LookupAuditEvents", "*"));
         FaultInjection faults = services.faults();
         if (faults != null) {

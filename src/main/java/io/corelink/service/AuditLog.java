@@ -1,6 +1,5 @@
 package io.corelink.service;
 
-import io.corelink.domain.audit.AuditPosition;
 import io.corelink.domain.audit.AuditQuery;
 import io.corelink.domain.audit.AuditRecord;
 import io.corelink.store.AuditScope;
@@ -142,12 +141,12 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * The records matching {@code query}, newest first, after {@code after}; this node's queued records are written
-     * first.
+     * The records matching {@code query}, newest first, below the sequence {@code before} (from the newest when null);
+     * this node's queued records are written first.
      */
-    public Page<AuditRecord> lookup(AuditQuery query, @Nullable AuditPosition after, int limit) {
+    public Page<AuditRecord> lookup(AuditQuery query, @Nullable Long before, int limit) {
         flush();
-        return Page.of(store.read(tx -> tx.audit().find(query, after, limit + 1)), limit);
+        return Page.of(store.read(tx -> tx.audit().find(query, before, limit + 1)), limit);
     }
 
     /** Deletes the records older than the retention; returns how many. */

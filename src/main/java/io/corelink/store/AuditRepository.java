@@ -1,6 +1,5 @@
 package io.corelink.store;
 
-import io.corelink.domain.audit.AuditPosition;
 import io.corelink.domain.audit.AuditQuery;
 import io.corelink.domain.audit.AuditRecord;
 import java.time.Instant;
@@ -13,11 +12,11 @@ public interface AuditRepository {
     void append(List<AuditRecord> records);
 
     /**
-     * At most {@code limit} records matching {@code query}, newest first, starting after {@code after} (or from the
-     * newest when null).
+     * At most {@code limit} records matching {@code query}, newest first (by {@link AuditRecord#sequence}), starting
+     * below {@code before} (or from the newest when null). A lookup reads the log from the newest record on.
      */
-    List<AuditRecord> find(AuditQuery query, @Nullable AuditPosition after, int limit);
+    List<AuditRecord> find(AuditQuery query, @Nullable Long before, int limit);
 
-    /** Deletes at most {@code limit} of the records older than {@code cutoff}; returns how many it deleted. */
+    /** Deletes at most {@code limit} of the oldest records older than {@code cutoff}; returns how many it deleted. */
     int deleteOlderThan(Instant cutoff, int limit);
 }

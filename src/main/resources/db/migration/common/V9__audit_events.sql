@@ -1,14 +1,21 @@
--- The audit log (operations.md §3): one CloudTrail-shaped record per change, denial and failed authentication. The
--- record is kept as the JSON it is served as; the columns beside it are what lookups filter and page on.
+-- The audit log (operations.md §3): one CloudTrail-shaped record per change, denial and failed authentication, kept
+-- as its facts (the JSON record is made when it is read, so that writing it costs the change next to nothing).
+-- Numbered in insertion order; no other index, for the same reason: lookups read newest first by id, and the
+-- retention deletes from the oldest.
 CREATE TABLE audit_event (
-    event_time    BIGINT        NOT NULL, -- epoch milliseconds
-    event_id      VARCHAR(36)   ${collate} NOT NULL,
-    event_name    VARCHAR(128)  ${collate} NOT NULL,
-    principal     VARCHAR(128)  ${collate} NOT NULL, -- access key id or certificate id; '-' when none was given
-    principal_arn VARCHAR(2048) ${collate} NOT NULL, -- '-' when the caller is unknown
-    record        TEXT          NOT NULL,
-    PRIMARY KEY (event_time, event_id)
+    id                 ${rowid},
+    event_time         BIGINT        NOT NULL, -- epoch milliseconds
+    event_id           VARCHAR(36)   ${collate} NOT NULL,
+    event_source       VARCHAR(64)   ${collate} NOT NULL,
+    event_name         VARCHAR(128)  ${collate} NOT NULL,
+    principal          VARCHAR(128)  ${collate} NOT NULL, -- access key id or certificate id; '-' when none was given
+    principal_arn      VARCHAR(2048) ${collate} NOT NULL, -- '-' when the caller is unknown
+    user_identity      VARCHAR(4096) ${collate} NOT NULL, -- CloudTrail's userIdentity, JSON
+    source_ip          VARCHAR(64)   ${collate} NOT NULL,
+    user_agent         VARCHAR(1024) ${collate} NOT NULL,
+    request_id         VARCHAR(64)   ${collate} NOT NULL,
+    read_only          SMALLINT      NOT NULL,
+    error_code         VARCHAR(128)  ${collate},
+    error_message      TEXT,
+    request_parameters TEXT                     -- JSON; null when the caller did not authenticate
 );
-CREATE INDEX audit_event_by_name ON audit_event (event_name, event_time, event_id);
-CREATE INDEX audit_event_by_principal ON audit_event (principal, event_time, event_id);
-CREATE INDEX audit_event_by_principal_arn ON audit_event (principal_arn, event_time, event_id);

@@ -82,7 +82,8 @@ class AuditCommandTest {
     }
 
     private static AuditRecord record(String id, Instant at) {
-        return new AuditRecord(id, at, "CreateThing", "AKIDEXAMPLE0000000001", "-", "{}");
+        return new AuditRecord(0, id, at, "iot.amazonaws.com", "CreateThing", "AKIDEXAMPLE0000000001", "-", "{}",
+                "127.0.0.1", "-", "r-" + id, false, null, null, "{}");
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -3,7 +3,6 @@ package io.corelink.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.corelink.domain.audit.AuditPosition;
 import io.corelink.domain.audit.AuditQuery;
 import io.corelink.domain.audit.AuditRecord;
 import io.corelink.domain.thing.Thing;
@@ -24,12 +23,17 @@ public interface AuditRepositoryContract {
     Store store();
 
     private static AuditRecord record(String id, long millis, String name, String principal) {
-        return new AuditRecord(id, Instant.ofEpochMilli(millis), name, principal,
-                "arn:aws:iam::000000000000:user/" + principal, "{\"eventID\":\"" + id + "\"}");
+        return new AuditRecord(0, id, Instant.ofEpochMilli(millis), "iot.amazonaws.com", name, principal,
+                "arn:aws:iam::000000000000:user/" + principal, "{\"type\":\"IAMUser\"}", "127.0.0.1", "agent",
+                "request-" + id, false, null, null, "{\"thingName\":\"" + id + "\"}");
     }
 
-    private List<String> ids(AuditQuery query, AuditPosition after, int limit) {
-        return store().read(tx -> tx.audit().find(query, after, limit)).stream().map(AuditRecord::eventId).toList();
+    private List<AuditRecord> found(AuditQuery query, Long before, int limit) {
+        return store().read(tx -> tx.audit().find(query, before, limit));
+    }
+
+    private List<String> ids(AuditQuery query, Long before, int limit) {
+        return found(query, before, limit).stream().map(AuditRecord::eventId).toList();
     }
 
     @Test
@@ -39,28 +43,45 @@ public interface AuditRepositoryContract {
             records.add(record("e" + i, 1_000 + i * 10, i % 2 == 0 ? "CreateThing" : "DeleteThing",
                     i < 5 ? "AKIDALICE" : "AKIDBOB"));
         }
-        records.add(record("e9b", 1_090, "CreateThing", "AKIDBOB")); // same millisecond as e9: ordered by id
+        records.add(record("e9b", 1_090, "CreateThing", "AKIDBOB")); // same millisecond as e9: stored after it
         store().write(tx -> {
             tx.audit().append(records);
             return null;
         });
 
-        assertThat(ids(AuditQuery.ALL, null, 4)).containsExactly("e9b", "e9", "e8", "e7");
-        assertThat(ids(AuditQuery.ALL, new AuditPosition(1_090, "e9b"), 2)).containsExactly("e9", "e8");
-        assertThat(ids(AuditQuery.ALL, new AuditPosition(1_090, "e9"), 2)).containsExactly("e8", "e7");
+        List<AuditRecord> newest = found(AuditQuery.ALL, null, 4);
+        assertThat(newest).extracting(AuditRecord::eventId).containsExactly("e9b", "e9", "e8", "e7");
+        assertThat(ids(AuditQuery.ALL, newest.get(1).sequence(), 2)).containsExactly("e8", "e7");
         assertThat(ids(new AuditQuery(null, null, "CreateThing", null), null, 10))
                 .containsExactly("e9b", "e8", "e6", "e4", "e2", "e0");
         assertThat(ids(new AuditQuery(null, null, null, "AKIDALICE"), null, 10))
                 .containsExactly("e4", "e3", "e2", "e1", "e0");
         assertThat(ids(new AuditQuery(null, null, "DeleteThing", "arn:aws:iam::000000000000:user/AKIDBOB"), null, 10))
                 .containsExactly("e9", "e7", "e5");
-        assertThat(ids(new AuditQuery(Instant.ofEpochMilli(1_020), Instant.ofEpochMilli(1_040), null, null), null, 10))
-                .containsExactly("e4", "e3", "e2");
+        List<AuditRecord> window = found(new AuditQuery(Instant.ofEpochMilli(1_020), Instant.ofEpochMilli(1_040),
+                null, null), null, 10);
+        assertThat(window).extracting(AuditRecord::eventId).containsExactly("e4", "e3", "e2");
         assertThat(ids(new AuditQuery(Instant.ofEpochMilli(1_020), Instant.ofEpochMilli(1_040), null, null),
-                new AuditPosition(1_030, "e3"), 10)).containsExactly("e2");
+                window.get(1).sequence(), 10)).containsExactly("e2");
 
-        AuditRecord read = store().read(tx -> tx.audit().find(AuditQuery.ALL, null, 1)).get(0);
-        assertThat(read).isEqualTo(records.get(10));
+        AuditRecord read = newest.get(0);
+        AuditRecord written = records.get(10);
+        assertThat(read.sequence()).isPositive();
+        assertThat(new AuditRecord(0, read.eventId(), read.eventTime(), read.eventSource(), read.eventName(),
+                read.principal(), read.principalArn(), read.userIdentity(), read.sourceIp(), read.userAgent(),
+                read.requestId(), read.readOnly(), read.errorCode(), read.errorMessage(), read.requestParameters()))
+                .isEqualTo(written);
+        AuditRecord refused = new AuditRecord(0, "refused", Instant.ofEpochMilli(2_000), "iam.amazonaws.com",
+                "CreateUser", "-", "-", "{\"type\":\"Unknown\"}", "10.0.0.1", "-", "r", true, "InvalidClientTokenId",
+                "The security token included in the request is invalid.", null);
+        store().write(tx -> {
+            tx.audit().append(List.of(refused));
+            return null;
+        });
+        AuditRecord readRefused = found(AuditQuery.ALL, null, 1).get(0);
+        assertThat(readRefused.readOnly()).isTrue();
+        assertThat(readRefused.errorCode()).isEqualTo("InvalidClientTokenId");
+        assertThat(readRefused.requestParameters()).isNull();
     }
 
     @Test

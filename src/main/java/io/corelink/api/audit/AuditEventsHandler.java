@@ -1,7 +1,6 @@
 package io.corelink.api.audit;
 
 import io.corelink.api.paging.Paging;
-import io.corelink.domain.audit.AuditPosition;
 import io.corelink.domain.audit.AuditQuery;
 import io.corelink.domain.audit.AuditRecord;
 import io.corelink.domain.error.InvalidValueException;
@@ -37,10 +36,12 @@ public final class AuditEventsHandler implements Operation {
 
     private final @Nullable AuditLog log;
     private final PageTokens tokens;
+    private final io.corelink.domain.Account account;
 
-    public AuditEventsHandler(@Nullable AuditLog log, PageTokens tokens) {
+    public AuditEventsHandler(@Nullable AuditLog log, PageTokens tokens, io.corelink.domain.Account account) {
         this.log = log;
         this.tokens = tokens;
+        this.account = account;
     }
 
     @Override
@@ -57,18 +58,15 @@ public final class AuditEventsHandler implements Operation {
         }
         String scope = String.join("\u0000", "LookupAuditEvents", String.valueOf(start), String.valueOf(end),
                 String.valueOf(eventName), String.valueOf(principal));
-        AuditPosition after = violations.pageToken(tokens, "nextToken", scope, query.first("nextToken"),
-                AuditEventsHandler::position);
+        Long before = violations.pageToken(tokens, "nextToken", scope, query.first("nextToken"), Long::valueOf);
         violations.throwIfAny();
         int limit = maxResults == null ? DEFAULT_PAGE : maxResults;
         Page<AuditRecord> page = log == null ? new Page<>(List.of(), false)
-                : log.lookup(new AuditQuery(start, end, eventName, principal), after, limit);
+                : log.lookup(new AuditQuery(start, end, eventName, principal), before, limit);
         ObjectNode response = Json.object();
         ArrayNode events = response.putArray("events");
-        page.items().forEach(record -> events.add(Json.parse(record.json().getBytes(
-                java.nio.charset.StandardCharsets.UTF_8))));
-        Paging.addNextToken(response, "nextToken", tokens, scope, page,
-                record -> record.eventTime().toEpochMilli() + ":" + record.eventId());
+        page.items().forEach(record -> events.add(AuditRecords.render(account, record)));
+        Paging.addNextToken(response, "nextToken", tokens, scope, page, record -> Long.toString(record.sequence()));
         return ApiResponse.ok(response);
     }
 
@@ -88,10 +86,5 @@ public final class AuditEventsHandler implements Operation {
     private static String text(String value, int max) {
         Constraints.length(value, 1, max);
         return value;
-    }
-
-    private static AuditPosition position(String sealed) {
-        int colon = sealed.indexOf(':');
-        return new AuditPosition(Long.parseLong(sealed.substring(0, colon)), sealed.substring(colon + 1));
     }
 }

@@ -8,12 +8,13 @@ import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.json.Json;
 import io.corelink.wire.pipeline.Call;
 import java.time.Clock;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code userIdentity} is the account's root, an IAM user, a certificate (data plane), or {@code Unknown} for a key
  * that is not an active key of this deployment; {@code responseElements} is null (see decision 0018). Never a secret:
  * the request parameters come with theirs hidden, and the caller's secret key is not part of a {@code Caller}'s JSON.
+ * A record is kept as its facts ({@link #change}, {@link #refusal}) and made into CloudTrail's JSON when it is read
+ * ({@link #render}), so that writing it costs a change next to nothing.
  */
 final class AuditRecords {
     static final String EVENT_VERSION = "1.11";
@@ -47,35 +50,52 @@ final class AuditRecords {
     }
 
     private AuditRecord record(Call call, @Nullable String errorCode, @Nullable String errorMessage) {
-        Instant now = clock.instant();
-        String eventId = UUID.randomUUID().toString();
+        Identity identity = identify(call);
+        return new AuditRecord(0, UUID.randomUUID().toString(), clock.instant(), eventSource(call.family()),
+                call.operation(), identity.principal(), identity.arn(), identity.json().toString(), call.sourceIp(),
+                call.userAgent(), call.requestId(), AuditTrail.isReadOnly(call), errorCode, errorMessage,
+                identity.authenticated() ? call.requestParameters() : null);
+    }
+
+    /** The CloudTrail record of a stored record, member by member in CloudTrail's order. */
+    static ObjectNode render(Account account, AuditRecord record) {
         ObjectNode json = Json.object();
         json.put("eventVersion", EVENT_VERSION);
-        Identity identity = identify(call);
-        json.set("userIdentity", identity.json());
-        json.put("eventTime", DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS)));
-        json.put("eventSource", eventSource(call.family()));
-        json.put("eventName", call.operation());
+        json.set("userIdentity", parsed(record.userIdentity()));
+        json.put("eventTime", DateTimeFormatter.ISO_INSTANT.format(record.eventTime().truncatedTo(ChronoUnit.SECONDS)));
+        json.put("eventSource", record.eventSource());
+        json.put("eventName", record.eventName());
         json.put("awsRegion", account.region());
-        json.put("sourceIPAddress", call.sourceIp());
-        json.put("userAgent", call.userAgent());
-        json.set("requestParameters", identity.authenticated() ? call.requestParameters() : null);
+        json.put("sourceIPAddress", record.sourceIp());
+        json.put("userAgent", record.userAgent());
+        json.set("requestParameters", parsed(record.requestParameters()));
         json.putNull("responseElements");
-        if (errorCode != null) {
-            json.put("errorCode", errorCode);
-            if (errorMessage != null) {
-                json.put("errorMessage", errorMessage);
+        if (record.errorCode() != null) {
+            json.put("errorCode", record.errorCode());
+            if (record.errorMessage() != null) {
+                json.put("errorMessage", record.errorMessage());
             }
         }
-        json.put("requestID", call.requestId());
-        json.put("eventID", eventId);
-        json.put("readOnly", AuditTrail.isReadOnly(call));
+        json.put("requestID", record.requestId());
+        json.put("eventID", record.eventId());
+        json.put("readOnly", record.readOnly());
         json.put("eventType", "AwsApiCall");
         json.put("managementEvent", true);
         json.put("recipientAccountId", account.accountId());
         json.put("eventCategory", "Management");
-        return new AuditRecord(eventId, now, call.operation(), identity.principal(), identity.arn(),
-                new String(Json.write(json), java.nio.charset.StandardCharsets.UTF_8));
+        return json;
+    }
+
+    /** A stored JSON member; null when there is none or it does not parse (a refused request's malformed body). */
+    private static @Nullable JsonNode parsed(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Json.parse(text.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static String eventSource(ServiceFamily family) {

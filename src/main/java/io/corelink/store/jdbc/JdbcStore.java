@@ -11,6 +11,7 @@ import io.corelink.store.Store;
 import io.corelink.store.StoreTransaction;
 import io.corelink.store.StoreUnavailableException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -136,9 +137,10 @@ public final class JdbcStore implements Store {
     /** The work, then its request's audit record, in the same transaction (see {@link AuditScope}). */
     private static <T> Function<StoreTransaction, T> withRecord(Function<StoreTransaction, T> work,
                                                                AuditRecord record) {
+        List<AuditRecord> records = List.of(record);
         return tx -> {
             T result = work.apply(tx);
-            tx.audit().append(java.util.List.of(record));
+            tx.audit().append(records);
             return result;
         };
     }

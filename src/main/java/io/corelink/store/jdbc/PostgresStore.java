@@ -14,7 +14,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class PostgresStore {
     private static final int POOL_SIZE = 16;
-    private static final String COLLATE_C = "COLLATE \"C\"";
 
     private PostgresStore() {
     }
@@ -46,9 +45,9 @@ public final class PostgresStore {
             pool = JdbcStore.pool("corelink-postgresql", requests, POOL_SIZE, false, timeout);
             PGSimpleDataSource migrations = dataSource(url, user, password, seconds);
             if (validateMigrations) {
-                Migrations.migrate(migrations, COLLATE_C);
+                Migrations.migrate(migrations, Migrations.POSTGRESQL);
             } else {
-                Migrations.migrateIfBehind(migrations, COLLATE_C);
+                Migrations.migrateIfBehind(migrations, Migrations.POSTGRESQL);
             }
             return new JdbcStore(pool, pool, JdbcStore.Dialect.POSTGRESQL, timeout);
         } catch (RuntimeException e) {

@@ -115,9 +115,9 @@ public final class SqliteStore {
     private static void migrate(String url, boolean always) {
         SQLiteDataSource migrations = dataSource(url, false);
         if (always) {
-            Migrations.migrate(migrations, "");
+            Migrations.migrate(migrations, Migrations.SQLITE);
         } else {
-            Migrations.migrateIfBehind(migrations, "");
+            Migrations.migrateIfBehind(migrations, Migrations.SQLITE);
         }
     }
 

@@ -3,9 +3,7 @@ package io.corelink.wire.pipeline;
 import org.jspecify.annotations.Nullable;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.Permission;
-import io.corelink.wire.json.Json;
 import java.util.function.Supplier;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One request as it passes through the {@link RequestPipeline}: what is known of it when it arrives (id, plane,
@@ -37,7 +35,7 @@ public final class Call {
     private String userAgent = "-";
     private @Nullable String claimedKeyId;
     private boolean authenticationFailed;
-    private Supplier<ObjectNode> requestParameters = Json::object;
+    private Supplier<String> requestParameters = () -> "{}";
 
     Call(String requestId, String plane, String method, String rawPath, String sourceIp, ServiceFamily family,
          long startedNanos) {
@@ -201,14 +199,14 @@ public final class Call {
 
     /**
      * The request's parameters as the audit log shows them ({@code requestParameters}): path labels, query
-     * parameters and the members of a JSON body, or the query protocol's parameters. Made anew on each call, on demand: only
-     * a change, a denial or a failed authentication needs them.
+     * parameters and the members of a JSON body, or the query protocol's parameters, as JSON text. Made anew on each
+     * call, on demand: only a change, a denial or a failed authentication needs them.
      */
-    public ObjectNode requestParameters() {
+    public String requestParameters() {
         return requestParameters.get();
     }
 
-    public void requestParameters(Supplier<ObjectNode> value) {
+    public void requestParameters(Supplier<String> value) {
         requestParameters = value;
     }
 

@@ -3,6 +3,7 @@ package io.corelink.wire.pipeline;
 import io.corelink.wire.http.ApiRequest;
 import io.corelink.wire.json.Json;
 import io.corelink.wire.query.QueryRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,13 @@ public final class RequestParameters {
     private RequestParameters() {
     }
 
-    public static ObjectNode of(ApiRequest request) {
+    /**
+     * The parameters of a REST-JSON request as JSON text. A JSON-object body is spliced in as it came, when it holds
+     * no member that could carry a secret: a change's body was already parsed by its operation, and parsing it again
+     * to write it out again would cost the request more than storing it. Otherwise it is parsed, and a body that does
+     * not parse is left out.
+     */
+    public static String json(ApiRequest request) {
         ObjectNode parameters = Json.object();
         new TreeMap<>(request.labels()).forEach(parameters::put);
         for (Map.Entry<String, String> pair : request.query().pairs()) {
@@ -39,28 +46,47 @@ public final class RequestParameters {
                 parameters.putArray(pair.getKey()).add(earlier).add(pair.getValue());
             }
         }
-        if (request.body().length > 0) {
-            JsonNode body;
-            try {
-                body = Json.parse(request.body());
-            } catch (RuntimeException e) {
-                return hideSecrets(parameters); // the operation refuses it; the parameters it had are shown
+        String body = request.body().length == 0 ? "" : new String(request.body(), StandardCharsets.UTF_8).strip();
+        if (body.isEmpty()) {
+            return parameters.toString();
+        }
+        if (body.startsWith("{") && body.endsWith("}") && !mayHoldASecret(body)) {
+            String inner = body.substring(1, body.length() - 1).strip();
+            if (parameters.isEmpty()) {
+                return "{" + inner + "}";
             }
-            if (body instanceof ObjectNode members) {
+            String head = parameters.toString();
+            return inner.isEmpty() ? head : head.substring(0, head.length() - 1) + "," + inner + "}";
+        }
+        try {
+            if (Json.parse(request.body()) instanceof ObjectNode members) {
                 members.properties().forEach(member -> parameters.set(member.getKey(), member.getValue()));
             }
+        } catch (RuntimeException e) {
+            // the operation refuses such a body; the parameters it had are shown
         }
-        return hideSecrets(parameters);
+        return hideSecrets(parameters).toString();
     }
 
-    public static ObjectNode of(QueryRequest request) {
+    /** The parameters of a query-protocol request as JSON text. */
+    public static String json(QueryRequest request) {
         ObjectNode parameters = Json.object();
         new TreeMap<>(request.parameters()).forEach((name, value) -> {
             if (!"Action".equals(name) && !"Version".equals(name) && !name.isEmpty()) {
                 parameters.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), value);
             }
         });
-        return hideSecrets(parameters);
+        return hideSecrets(parameters).toString();
+    }
+
+    private static boolean mayHoldASecret(String body) {
+        String lower = body.toLowerCase(Locale.ROOT);
+        for (String name : SECRET_MEMBERS) {
+            if (lower.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Replaces, in place and at any depth, every member that holds a secret or a private key; returns the node. */

@@ -505,13 +505,17 @@ WHERE a.user_key = :key AND p.policy_key > :after AND substr(p.path, 1, :prefixL
 ORDER BY p.policy_key LIMIT :limit
 
 -- name: insertAuditEvent
-INSERT INTO audit_event (event_time, event_id, event_name, principal, principal_arn, record)
-VALUES (:eventTime, :eventId, :eventName, :principal, :principalArn, :record)
+INSERT INTO audit_event (event_time, event_id, event_source, event_name, principal, principal_arn, user_identity,
+                         source_ip, user_agent, request_id, read_only, error_code, error_message, request_parameters)
+VALUES (:eventTime, :eventId, :eventSource, :eventName, :principal, :principalArn, :userIdentity, :sourceIp,
+        :userAgent, :requestId, :readOnly, :errorCode, :errorMessage, :requestParameters)
 
 -- name: findAuditEvents
-SELECT event_time, event_id, event_name, principal, principal_arn, record FROM audit_event
-WHERE (event_time, event_id) < (:beforeTime, :beforeId) AND event_time >= :start <filters>
-ORDER BY event_time DESC, event_id DESC LIMIT :limit
+SELECT id, event_id, event_time, event_source, event_name, principal, principal_arn, user_identity, source_ip,
+       user_agent, request_id, read_only, error_code, error_message, request_parameters
+FROM audit_event
+WHERE id < :before AND event_time >= :start AND event_time <= :end <filters>
+ORDER BY id DESC LIMIT :limit
 
 -- name: auditEventNameFilter
 AND event_name = :eventName
@@ -520,5 +524,7 @@ AND event_name = :eventName
 AND (principal = :principal OR principal_arn = :principal)
 
 -- name: deleteOldAuditEvents
-DELETE FROM audit_event WHERE event_time < :cutoff AND event_id IN
-    (SELECT event_id FROM audit_event WHERE event_time < :cutoff ORDER BY event_time LIMIT :limit)
+-- Looks only at the oldest :limit records (time follows id): no index on time, and no scan of the whole log.
+DELETE FROM audit_event WHERE id IN
+    (SELECT id FROM (SELECT id, event_time FROM audit_event ORDER BY id LIMIT :limit) AS oldest
+     WHERE event_time < :cutoff)

@@ -61,8 +61,9 @@ class GroupCommitTest {
             int n = i;
             // Each write carries its request's audit record, as a change made through the API does.
             queued.add(threads.submit(() -> {
-                try (AuditScope scope = AuditScope.open(() -> new AuditRecord("record-" + n, Instant.EPOCH,
-                        "Write", "P", "-", "{}"))) {
+                try (AuditScope scope = AuditScope.open(() -> new AuditRecord(0, "record-" + n, Instant.EPOCH,
+                        "iot.amazonaws.com", "Write", "P", "-", "{}", "127.0.0.1", "-", "r" + n, false, null, null,
+                        null))) {
                     return store.write(tx -> {
                         tx.settings().putIfAbsent("queued-" + n, "v" + n);
                         if (n % 3 == 1) {
