@@ -2,7 +2,9 @@ package io.corelink.api;
 
 import io.corelink.api.audit.AuditEventsHandler;
 import io.corelink.api.greengrass.BatchAssociateClientDeviceWithCoreDeviceHandler;
+import io.corelink.api.events.EventsHandler;
 import io.corelink.service.AuditLog;
+import io.corelink.service.ChangeEvents;
 import io.corelink.api.greengrass.BatchDisassociateClientDeviceFromCoreDeviceHandler;
 import io.corelink.api.greengrass.ListClientDevicesAssociatedWithCoreDeviceHandler;
 import io.corelink.api.greengrass.DeleteCoreDeviceHandler;
@@ -87,7 +89,8 @@ public final class ControlPlaneRoutes {
     public record Services(ThingService things, AssociationService associations, CertificateService certificates,
                            PrincipalService principals, CoreDeviceService coreDevices,
                            DiscoveryDiagnosisService diagnosis, IotPolicyService policies, PageTokens tokens,
-                           Account account, @Nullable FaultInjection faults, @Nullable AuditLog audit) {
+                           Account account, @Nullable FaultInjection faults, @Nullable AuditLog audit,
+                           @Nullable ChangeEvents events) {
     }
 
     public static Router router(Services services) {
@@ -146,6 +149,12 @@ public final class ControlPlaneRoutes {
         table.add("GET", "/corelink/v1/auditEvents", ServiceFamily.GREENGRASS, "LookupAuditEvents",
                 new AuditEventsHandler(services.audit(), tokens, services.account()),
                 RoutePermissions.fixed("corelink:LookupAuditEvents", "*"));
+        ChangeEvents events = services.events();
+        if (events != null) {
+            // Only with change events on (--event-retention-days above 0): otherwise a 404 like any unknown route.
+            table.add("GET", "/corelink/v1/events", ServiceFamily.GREENGRASS, "GetEvents",
+                    new EventsHandler(events, services.account()), RoutePermissions.fixed("corelink:GetEvents", "*"));
+        }
         FaultInjection faults = services.faults();
         if (faults != null) {
             // Only with serve --fault-injection: otherwise the path is a 404 like any unknown route.

@@ -17,7 +17,9 @@ import io.corelink.service.IotPolicyService;
 import io.corelink.service.PrincipalService;
 import io.corelink.service.ThingService;
 import io.corelink.api.audit.AuditTrail;
+import io.corelink.api.events.WebhookDelivery;
 import io.corelink.service.AuditLog;
+import io.corelink.service.ChangeEvents;
 import io.corelink.store.Store;
 import io.corelink.store.StoreUnavailableException;
 import io.corelink.store.jdbc.PostgresStore;
@@ -88,6 +90,8 @@ public final class CorelinkServer implements AutoCloseable {
     private final DataDirectory dataDir;
     private final Store store;
     private volatile @Nullable AuditLog audit;
+    private volatile @Nullable ChangeEvents events;
+    private volatile @Nullable WebhookDelivery webhooks;
     private volatile boolean accepting;
 
     private CorelinkServer(Server jetty, ServerConnector controlPlane, List<ServerConnector> dataPlane,
@@ -189,9 +193,18 @@ public final class CorelinkServer implements AutoCloseable {
                 controlStages.add(faults);
                 dataStages.add(faults);
             }
-            AuditLog audit = config.auditRetentionDays() == 0 ? null
-                    : new AuditLog(store, clock, config.auditRetentionDays());
+            ServerConfig.Recording recording = config.recording();
+            AuditLog audit = recording.auditRetentionDays() == 0 ? null
+                    : new AuditLog(store, clock, recording.auditRetentionDays());
             server.audit = audit;
+            store.recordChangeEvents(recording.eventRetentionDays() > 0);
+            ChangeEvents events = recording.eventRetentionDays() == 0 ? null
+                    : new ChangeEvents(store, clock, recording.eventRetentionDays());
+            server.events = events;
+            if (events != null && !recording.eventWebhooks().isEmpty()) {
+                server.webhooks = new WebhookDelivery(events, config.account(),
+                        WebhookSecret.ensure(store, dataDir), recording.eventWebhooks(), nodeName(dataDir));
+            }
             if (audit != null) {
                 controlStages.add(new AuditTrail(audit, config.account(), identities, clock));
                 dataStages.add(new AuditTrail(audit, config.account(), null, clock));
@@ -199,7 +212,7 @@ public final class CorelinkServer implements AutoCloseable {
             controlStages.add(new AccessLog());
             dataStages.add(new AccessLog());
             Handler control = new RequestPipeline(server.newControlPlane(config, authority, identities, faults,
-                    audit, clock), controlStages);
+                    audit, events, clock), controlStages);
             Handler data = new RequestPipeline(new DataPlane(callers, new DiscoveryService(store, clock),
                     new CoreSideService(store, clock, callers,
                             config.dataPlaneAuthorization() == DataPlaneAuthorization.CERTIFICATE),
@@ -265,7 +278,8 @@ public final class CorelinkServer implements AutoCloseable {
 
     private ControlPlane newControlPlane(ServerConfig config, CertificateAuthority authority,
                                          CallerIdentities identities, @Nullable FaultInjection faults,
-                                         @Nullable AuditLog audit, Clock clock) {
+                                         @Nullable AuditLog audit, @Nullable ChangeEvents events,
+                                         Clock clock) {
         // Read first: only the first start of a deployment writes (and waits for an fsync).
         String storedKey = store.read(tx -> tx.settings().find(PAGE_TOKEN_KEY)).orElseGet(() -> store.write(tx ->
                 tx.settings().putIfAbsent(PAGE_TOKEN_KEY, Base64.getEncoder().encodeToString(PageTokens.newKey()))));
@@ -282,7 +296,7 @@ public final class CorelinkServer implements AutoCloseable {
                 new DiscoveryDiagnosisService(store, config.account(), clock,
                         config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY),
                 new IotPolicyService(store, config.account(), clock),
-                tokens, config.account(), faults, audit);
+                tokens, config.account(), faults, audit, events);
         HealthHandler health = new HealthHandler(new HealthProbe(store, () -> accepting && jetty.isStarted()));
         IamService iam = new IamService(store, config.account(), clock, identities);
         return new ControlPlane(ControlPlaneRoutes.router(services),
@@ -304,6 +318,18 @@ public final class CorelinkServer implements AutoCloseable {
             throw new StartupException(e.getMessage(), e);
         }
         throw new StartupException("--database-url must be a jdbc:sqlite: or jdbc:postgresql: URL");
+    }
+
+    /** A name for this node that stays the same across its restarts: its host and data directory (which it locks). */
+    private static String nodeName(DataDirectory dataDir) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return java.util.UUID.nameUUIDFromBytes((host + "\n" + dataDir.path().toAbsolutePath())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     static boolean isPostgres(ServerConfig config) {
@@ -388,6 +414,14 @@ public final class CorelinkServer implements AutoCloseable {
             jetty.stop();
         } catch (Exception e) {
             LOG.warn("stopping the listeners failed: {}", e.getClass().getSimpleName());
+        }
+        WebhookDelivery delivery = webhooks;
+        if (delivery != null) {
+            delivery.close();
+        }
+        ChangeEvents stream = events;
+        if (stream != null) {
+            stream.close();
         }
         AuditLog log = audit;
         if (log != null) {

@@ -99,6 +99,19 @@ final class ServeCommand implements Callable<Integer> {
                 "0: no audit log). Env CORELINK_AUDIT_RETENTION_DAYS."})
     int auditRetentionDays;
 
+    @Option(names = "--event-retention-days", paramLabel = "N",
+            defaultValue = "${env:CORELINK_EVENT_RETENTION_DAYS:-" + ServerConfig.DEFAULT_EVENT_RETENTION_DAYS + "}",
+            description = {"Days change events are kept (default 7; 0: no",
+                "change events). Env CORELINK_EVENT_RETENTION_DAYS."})
+    int eventRetentionDays;
+
+    @Option(names = "--event-webhook", paramLabel = "URL", split = ",",
+            defaultValue = "${env:CORELINK_EVENT_WEBHOOK:-}", description = {
+                "POST change events to URL, in order, signed",
+                "(X-Corelink-Signature); repeatable. Env",
+                "CORELINK_EVENT_WEBHOOK (comma-separated)."})
+    List<String> eventWebhooks;
+
     @Override
     public Integer call() {
         ServerConfig config = config();
@@ -131,7 +144,8 @@ final class ServeCommand implements Callable<Integer> {
                     ServerConfig.parseDuration("--store-timeout", storeTimeout),
                     DataPlaneAuthorization.parse(dataPlaneAuthorization),
                     rateLimits.stream().filter(r -> !r.isBlank()).map(RateLimit::parse).toList(), faultInjection,
-                    auditRetentionDays);
+                    new ServerConfig.Recording(auditRetentionDays, eventRetentionDays, ServerConfig.Recording.webhooks(
+                            eventWebhooks.stream().filter(w -> !w.isBlank()).toList())));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -31,7 +31,7 @@ public record ServerConfig(
         DataPlaneAuthorization dataPlaneAuthorization,
         List<RateLimit> rateLimits,
         boolean faultInjection,
-        int auditRetentionDays) {
+        Recording recording) {
 
     public static final String DEFAULT_DATA_DIR = "./corelink-data";
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -42,7 +42,65 @@ public record ServerConfig(
     public static final String DEFAULT_STORE_TIMEOUT = "5s";
     /** How long the audit log keeps its records (operations.md §3); 0 turns the audit log off. */
     public static final int DEFAULT_AUDIT_RETENTION_DAYS = 90;
+    /** How long change events are kept (operations.md §4); 0 turns change events off. */
+    public static final int DEFAULT_EVENT_RETENTION_DAYS = 7;
     private static final int MAX_RETENTION_DAYS = 36_500;
+
+    /**
+     * What the server records besides the change itself: the audit log and the change events, each kept its number of
+     * days (0: not recorded at all), and the webhooks the events are delivered to.
+     */
+    public record Recording(int auditRetentionDays, int eventRetentionDays, List<java.net.URI> eventWebhooks) {
+        public static final Recording DEFAULTS = new Recording(DEFAULT_AUDIT_RETENTION_DAYS,
+                DEFAULT_EVENT_RETENTION_DAYS, List.of());
+
+        /** @throws IllegalArgumentException naming the option */
+        public Recording {
+            checkDays("--audit-retention-days", auditRetentionDays);
+            checkDays("--event-retention-days", eventRetentionDays);
+            eventWebhooks = List.copyOf(eventWebhooks);
+            for (java.net.URI webhook : eventWebhooks) {
+                if (webhook.getHost() == null
+                        || !("http".equals(webhook.getScheme()) || "https".equals(webhook.getScheme()))) {
+                    throw new IllegalArgumentException("--event-webhook must be an http or https URL, not '"
+                            + webhook + "'");
+                }
+            }
+            if (!eventWebhooks.isEmpty() && eventRetentionDays == 0) {
+                throw new IllegalArgumentException("--event-webhook needs change events (--event-retention-days "
+                        + "above 0)");
+            }
+        }
+
+        private static void checkDays(String option, int days) {
+            if (days < 0 || days > MAX_RETENTION_DAYS) {
+                throw new IllegalArgumentException(option + " must be 0 (off) to " + MAX_RETENTION_DAYS + ", not "
+                        + days);
+            }
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the option when a webhook is not a URL
+         */
+        public static List<java.net.URI> webhooks(List<String> urls) {
+            List<java.net.URI> parsed = new java.util.ArrayList<>();
+            for (String url : urls) {
+                try {
+                    parsed.add(new java.net.URI(url.strip()));
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalArgumentException("--event-webhook must be an http or https URL, not '" + url
+                            + "'");
+                }
+            }
+            return parsed;
+        }
+
+        @Override
+        public String toString() {
+            return "auditRetentionDays=" + auditRetentionDays + ", eventRetentionDays=" + eventRetentionDays
+                    + (eventWebhooks.isEmpty() ? "" : ", eventWebhooks=" + eventWebhooks.size());
+        }
+    }
     private static final Duration MAX_STORE_TIMEOUT = Duration.ofMinutes(5);
 
     /** @throws IllegalArgumentException naming the bad value */
@@ -60,10 +118,7 @@ public record ServerConfig(
         dataPlanePorts.forEach(p -> checkPort("--data-plane-port", p));
         dataPlaneHosts = List.copyOf(dataPlaneHosts);
         rateLimits = List.copyOf(rateLimits);
-        if (auditRetentionDays < 0 || auditRetentionDays > MAX_RETENTION_DAYS) {
-            throw new IllegalArgumentException("--audit-retention-days must be 0 (no audit log) to " + MAX_RETENTION_DAYS
-                    + ", not " + auditRetentionDays);
-        }
+        Objects.requireNonNull(recording, "recording");
         if (rateLimits.stream().map(RateLimit::selector).distinct().count() < rateLimits.size()) {
             throw new IllegalArgumentException("--rate-limit names a selector twice");
         }
@@ -105,7 +160,7 @@ public record ServerConfig(
                         DataPlaneAuthorization dataPlaneAuthorization) {
         this(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl, databaseUser, databasePassword,
                 adminAccessKeyId, adminSecretAccessKey, storeTimeout, dataPlaneAuthorization, List.of(), false,
-                DEFAULT_AUDIT_RETENTION_DAYS);
+                Recording.DEFAULTS);
     }
 
     /** A configuration with the default data-plane authorization ({@code iot-policy}, as AWS). */
@@ -160,51 +215,58 @@ public record ServerConfig(
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(dataDir, host, newPort, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection, auditRetentionDays);
+                dataPlaneAuthorization, rateLimits, faultInjection, recording);
     }
 
     public ServerConfig withDataPlanePorts(List<Integer> ports) {
         return new ServerConfig(dataDir, host, port, ports, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection, auditRetentionDays);
+                dataPlaneAuthorization, rateLimits, faultInjection, recording);
     }
 
     public ServerConfig withAdministratorKey(@Nullable String accessKeyId, @Nullable String secretAccessKey) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, accessKeyId, secretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection, auditRetentionDays);
+                dataPlaneAuthorization, rateLimits, faultInjection, recording);
     }
 
     public ServerConfig withAccount(Account newAccount) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, newAccount, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection, auditRetentionDays);
+                dataPlaneAuthorization, rateLimits, faultInjection, recording);
     }
 
     public ServerConfig withRateLimits(List<RateLimit> limits) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, limits, faultInjection, auditRetentionDays);
+                dataPlaneAuthorization, limits, faultInjection, recording);
     }
 
     /** With {@code /_corelink/faults} and the fault stage (operations.md §2): for testing clients, never by default. */
     public ServerConfig withFaultInjection(boolean enabled) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, enabled, auditRetentionDays);
+                dataPlaneAuthorization, rateLimits, enabled, recording);
+    }
+
+    public ServerConfig withRecording(Recording newRecording) {
+        return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
+                dataPlaneAuthorization, rateLimits, faultInjection, newRecording);
     }
 
     /** With the audit log keeping its records {@code days} days, or without an audit log for 0. */
     public ServerConfig withAuditRetentionDays(int days) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection, days);
+                dataPlaneAuthorization, rateLimits, faultInjection,
+                new Recording(days, recording.eventRetentionDays(), recording.eventWebhooks()));
     }
 
     public ServerConfig withDataPlaneAuthorization(DataPlaneAuthorization mode) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout, mode, rateLimits,
-                faultInjection, auditRetentionDays);
+                faultInjection, recording);
     }
 
     @Override
@@ -214,6 +276,6 @@ public record ServerConfig(
                 + ", administratorKey=" + (adminAccessKeyId == null ? "stored" : adminAccessKeyId) + ", storeTimeout="
                 + storeTimeout.toMillis() + "ms, dataPlaneAuthorization=" + dataPlaneAuthorization.optionValue()
                 + (rateLimits.isEmpty() ? "" : ", rateLimits=" + rateLimits)
-                + (faultInjection ? ", faultInjection=on" : "") + ", auditRetentionDays=" + auditRetentionDays + "]";
+                + (faultInjection ? ", faultInjection=on" : "") + ", " + recording + "]";
     }
 }

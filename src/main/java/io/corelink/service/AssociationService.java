@@ -1,5 +1,6 @@
 package io.corelink.service;
 
+import io.corelink.domain.event.ChangeEvent;
 import org.jspecify.annotations.Nullable;
 import io.corelink.domain.association.AssociatedClientDevice;
 import io.corelink.domain.association.BatchPlan;
@@ -41,8 +42,13 @@ public final class AssociationService {
             BatchPlan plan = entries.plan(missing, Set.of());
             if (!plan.targets().isEmpty()) {
                 Instant now = clock.instant();
-                tx.coreDevices().registerIfAbsent(core, now);
+                List<ChangeEvent> events = new ArrayList<>(2);
+                if (tx.coreDevices().registerIfAbsent(core, now)) {
+                    events.add(ChangeEvent.coreDevice(ChangeEvent.Operation.CREATED, core, now));
+                }
                 tx.associations().associate(core, plan.targets(), now);
+                events.add(ChangeEvent.associations(ChangeEvent.Operation.ASSOCIATED, core, plan.targets(), now));
+                tx.events().append(events);
             }
             return plan.errors();
         });
@@ -61,6 +67,10 @@ public final class AssociationService {
             Set<ThingName> associated = tx.associations().associatedAmong(core, entries.candidates());
             BatchPlan plan = entries.plan(missing, associated);
             tx.associations().disassociate(core, plan.targets());
+            if (!plan.targets().isEmpty()) {
+                tx.events().append(List.of(ChangeEvent.associations(ChangeEvent.Operation.DISASSOCIATED, core,
+                        plan.targets(), clock.instant())));
+            }
             return plan.errors();
         });
     }

@@ -1,5 +1,6 @@
 package io.corelink.service;
 
+import io.corelink.domain.event.ChangeEvent;
 import org.jspecify.annotations.Nullable;
 import io.corelink.domain.certificate.CertificatePosition;
 import io.corelink.domain.Account;
@@ -51,7 +52,11 @@ public final class CertificateService {
         ParsedCertificate parsed = ParsedCertificate.fromPem(pem);
         Certificate certificate = newCertificate(parsed, pem,
                 setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE, authorityId());
-        store.write(tx -> tx.certificates().insertIfAbsent(certificate));
+        store.write(tx -> {
+            tx.certificates().insertIfAbsent(certificate);
+            tx.events().append(List.of(created(certificate)));
+            return null;
+        });
         return new IssuedCertificate(certificate, Pem.write(keys.getPublic()), Pem.write(keys.getPrivate()));
     }
 
@@ -73,7 +78,13 @@ public final class CertificateService {
             throw new InvalidCertificateException("The certificate has expired.");
         }
         Certificate certificate = newCertificate(parsed, pem, initial, null);
-        if (!store.write(tx -> tx.certificates().insertIfAbsent(certificate))) {
+        if (!store.write(tx -> {
+            boolean inserted = tx.certificates().insertIfAbsent(certificate);
+            if (inserted) {
+                tx.events().append(List.of(created(certificate)));
+            }
+            return inserted;
+        })) {
             throw new ResourceAlreadyExistsException(certificate.id().value(), account.certificateArn(certificate.id()),
                     "The certificate is already provisioned or registered");
         }
@@ -100,6 +111,8 @@ public final class CertificateService {
             Certificate updated = current.withStatus(newStatus, clock.instant(), UUID.randomUUID().toString());
             if (updated != current) {
                 tx.certificates().update(updated);
+                tx.events().append(List.of(ChangeEvent.certificate(ChangeEvent.Operation.UPDATED, updated,
+                        account.certificateArn(id), clock.instant())));
             }
             return null;
         });
@@ -132,8 +145,20 @@ public final class CertificateService {
             }
             policies.forEach(policy -> tx.iotPolicies().detach(policy, id));
             tx.certificates().delete(id);
+            List<ChangeEvent> events = new java.util.ArrayList<>();
+            Instant now = clock.instant();
+            policies.forEach(policy -> events.add(ChangeEvent.policyPrincipal(ChangeEvent.Operation.DELETED, policy,
+                    account.certificateArn(id), now)));
+            events.add(ChangeEvent.certificate(ChangeEvent.Operation.DELETED, current, account.certificateArn(id),
+                    now));
+            tx.events().append(events);
             return null;
         });
+    }
+
+    private ChangeEvent created(Certificate certificate) {
+        return ChangeEvent.certificate(ChangeEvent.Operation.CREATED, certificate,
+                account.certificateArn(certificate.id()), clock.instant());
     }
 
     /** A page of certificates by creation date (then id), ascending or descending. */

@@ -1,5 +1,6 @@
 package io.corelink.service;
 
+import io.corelink.domain.event.ChangeEvent;
 import org.jspecify.annotations.Nullable;
 import io.corelink.domain.Account;
 import io.corelink.domain.coredevice.ConnectivityEndpoint;
@@ -67,6 +68,8 @@ public final class CoreDeviceService {
         store.write(tx -> {
             CoreDevice device = requireCoreDevice(tx, name);
             tx.coreDevices().delete(device.name());
+            tx.events().append(List.of(ChangeEvent.coreDevice(ChangeEvent.Operation.DELETED, device.name(),
+                    clock.instant())));
             return null;
         });
     }
@@ -93,11 +96,25 @@ public final class CoreDeviceService {
         String version = UUID.randomUUID().toString();
         store.write(tx -> {
             ThingName thing = requireThing(tx, thingName);
-            tx.coreDevices().registerIfAbsent(thing, clock.instant());
+            tx.events().append(connectivityChanged(tx, thing, endpoints, clock.instant()));
             tx.coreDevices().replaceConnectivity(thing, endpoints, version);
             return null;
         });
         return version;
+    }
+
+    /**
+     * Makes the thing a core device if it is not one, and says so with its new connectivity: the events of a
+     * connectivity change, in the caller's transaction (the control plane's and the core's own call share it).
+     */
+    static List<ChangeEvent> connectivityChanged(io.corelink.store.StoreTransaction tx, ThingName thing,
+                                                 List<ConnectivityEndpoint> endpoints, java.time.Instant now) {
+        List<ChangeEvent> events = new java.util.ArrayList<>(2);
+        if (tx.coreDevices().registerIfAbsent(thing, now)) {
+            events.add(ChangeEvent.coreDevice(ChangeEvent.Operation.CREATED, thing, now));
+        }
+        events.add(ChangeEvent.connectivity(thing, endpoints, now));
+        return events;
     }
 
     /** @throws ResourceNotFoundException when the ARN names no core device of this account */

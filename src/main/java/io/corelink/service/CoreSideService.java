@@ -1,5 +1,6 @@
 package io.corelink.service;
 
+import io.corelink.domain.event.ChangeEvent;
 import io.corelink.domain.certificate.CertificateId;
 import io.corelink.domain.certificate.CertificateStatus;
 import io.corelink.domain.certificate.ParsedCertificate;
@@ -56,7 +57,12 @@ public final class CoreSideService {
         }
         Instant now = clock.instant();
         store.write(tx -> {
-            tx.coreDevices().registerIfAbsent(core, now);
+            List<ChangeEvent> events = new java.util.ArrayList<>(2);
+            if (tx.coreDevices().registerIfAbsent(core, now)) {
+                events.add(ChangeEvent.coreDevice(ChangeEvent.Operation.CREATED, core, now));
+            }
+            events.add(ChangeEvent.coreCertificateAuthorities(core, pems.size(), now));
+            tx.events().append(events);
             tx.coreDevices().replaceCertificateAuthorities(core, pems);
             tx.coreDevices().markSeen(core, now);
             return null;
@@ -77,7 +83,9 @@ public final class CoreSideService {
         }
         Instant now = clock.instant();
         List<ConnectivityEndpoint> endpoints = store.write(tx -> {
-            tx.coreDevices().registerIfAbsent(thing, now);
+            if (tx.coreDevices().registerIfAbsent(thing, now)) {
+                tx.events().append(List.of(ChangeEvent.coreDevice(ChangeEvent.Operation.CREATED, thing, now)));
+            }
             tx.coreDevices().markSeen(thing, now);
             return tx.coreDevices().connectivity(thing);
         });
@@ -96,7 +104,7 @@ public final class CoreSideService {
         String version = UUID.randomUUID().toString();
         Instant now = clock.instant();
         store.write(tx -> {
-            tx.coreDevices().registerIfAbsent(thing, now);
+            tx.events().append(CoreDeviceService.connectivityChanged(tx, thing, endpoints, now));
             tx.coreDevices().replaceConnectivity(thing, endpoints, version);
             tx.coreDevices().markSeen(thing, now);
             return null;

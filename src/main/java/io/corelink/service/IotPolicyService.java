@@ -1,5 +1,6 @@
 package io.corelink.service;
 
+import io.corelink.domain.event.ChangeEvent;
 import org.jspecify.annotations.Nullable;
 import io.corelink.domain.Account;
 import io.corelink.domain.certificate.CertificateId;
@@ -58,6 +59,7 @@ public final class IotPolicyService {
             }
             requireTagRoom(tags.size());
             tx.iotPolicies().putTags(name, tags);
+            tx.events().append(List.of(ChangeEvent.policy(ChangeEvent.Operation.CREATED, name, 1, now)));
             return new IotPolicy(name, 1, document, now, now, generation);
         });
     }
@@ -88,6 +90,8 @@ public final class IotPolicyService {
                         + "it has one or more versions besides the default (name=" + name + ")");
             }
             tx.iotPolicies().delete(name);
+            tx.events().append(List.of(ChangeEvent.policy(ChangeEvent.Operation.DELETED, name, null,
+                    clock.instant())));
             return null;
         });
     }
@@ -108,6 +112,7 @@ public final class IotPolicyService {
                         + " already has the maximum number of versions (" + IotPolicy.MAX_VERSIONS + ")");
             }
             int id = tx.iotPolicies().addVersion(name, document, setAsDefault, now, generation);
+            tx.events().append(List.of(ChangeEvent.policy(ChangeEvent.Operation.UPDATED, name, id, now)));
             return new PolicyVersion(name, id, document, setAsDefault, now);
         });
     }
@@ -132,6 +137,7 @@ public final class IotPolicyService {
         store.write(tx -> {
             requireVersion(tx, name, versionId);
             tx.iotPolicies().setDefaultVersion(name, versionId, now, generation);
+            tx.events().append(List.of(ChangeEvent.policy(ChangeEvent.Operation.UPDATED, name, versionId, now)));
             return null;
         });
     }
@@ -147,6 +153,8 @@ public final class IotPolicyService {
                         "Cannot delete the default version of a policy (name=" + name + ", version=" + versionId + ")");
             }
             tx.iotPolicies().deleteVersion(name, versionId);
+            tx.events().append(List.of(ChangeEvent.policy(ChangeEvent.Operation.UPDATED, name, versionId,
+                    clock.instant())));
             return null;
         });
     }
@@ -171,7 +179,11 @@ public final class IotPolicyService {
                         + certificate + " has the maximum number of policies attached ("
                         + MAX_POLICIES_PER_CERTIFICATE + ")");
             }
-            tx.iotPolicies().attach(name, certificate, now);
+            if (!attached.contains(name)) {
+                tx.iotPolicies().attach(name, certificate, now);
+                tx.events().append(List.of(ChangeEvent.policyPrincipal(ChangeEvent.Operation.CREATED, name,
+                        account.certificateArn(certificate), now)));
+            }
             return null;
         });
     }
@@ -184,7 +196,13 @@ public final class IotPolicyService {
      */
     public void detach(PolicyName name, String target) {
         CertificateId certificate = certificateOf(target);
-        store.write(tx -> tx.iotPolicies().detach(name, certificate));
+        store.write(tx -> {
+            if (tx.iotPolicies().detach(name, certificate)) {
+                tx.events().append(List.of(ChangeEvent.policyPrincipal(ChangeEvent.Operation.DELETED, name,
+                        account.certificateArn(certificate), clock.instant())));
+            }
+            return null;
+        });
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.corelink.service;
 
+import java.util.List;
+import io.corelink.domain.event.ChangeEvent;
 import org.jspecify.annotations.Nullable;
 import io.corelink.domain.Account;
 import io.corelink.domain.certificate.CertificateId;
@@ -48,6 +50,8 @@ public final class PrincipalService {
                 }
             }
             tx.principals().attach(thing, certificate, exclusive, clock.instant());
+            tx.events().append(List.of(ChangeEvent.thingPrincipal(ChangeEvent.Operation.CREATED, thing,
+                    account.certificateArn(certificate), clock.instant())));
             return null;
         });
     }
@@ -58,7 +62,10 @@ public final class PrincipalService {
         store.write(tx -> {
             requireThing(tx, thing);
             requireCertificate(tx, certificate);
-            tx.principals().detach(thing, certificate);
+            if (tx.principals().detach(thing, certificate)) {
+                tx.events().append(List.of(ChangeEvent.thingPrincipal(ChangeEvent.Operation.DELETED, thing,
+                        account.certificateArn(certificate), clock.instant())));
+            }
             return null;
         });
     }

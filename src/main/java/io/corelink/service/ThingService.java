@@ -1,5 +1,7 @@
 package io.corelink.service;
 
+import java.util.List;
+import io.corelink.domain.event.ChangeEvent;
 import org.jspecify.annotations.Nullable;
 import io.corelink.domain.Account;
 import io.corelink.domain.error.ConflictException;
@@ -39,6 +41,8 @@ public final class ThingService {
         return store.write(tx -> {
             Thing candidate = new Thing(name, UUID.randomUUID().toString(), attributes, 1, clock.instant());
             if (tx.things().insertIfAbsent(candidate)) {
+                tx.events().append(List.of(ChangeEvent.thing(ChangeEvent.Operation.CREATED, candidate,
+                        candidate.createdAt())));
                 return candidate;
             }
             Thing existing = tx.things().find(name).orElseThrow();
@@ -73,6 +77,7 @@ public final class ThingService {
             if (!tx.things().replace(updated, current.version())) {
                 throw conflict(name);
             }
+            tx.events().append(List.of(ChangeEvent.thing(ChangeEvent.Operation.UPDATED, updated, clock.instant())));
             return updated;
         });
     }
@@ -94,6 +99,8 @@ public final class ThingService {
                             "Cannot delete. Thing " + name + " is still attached to one or more principals");
                 }
                 tx.things().delete(name);
+                tx.events().append(List.of(ChangeEvent.thing(ChangeEvent.Operation.DELETED, current.get(),
+                        clock.instant())));
             }
             return null;
         });

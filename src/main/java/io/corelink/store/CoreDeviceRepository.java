@@ -16,7 +16,8 @@ import java.util.SortedMap;
 public interface CoreDeviceRepository {
 
     /** Makes the thing a core device unless it is one already. */
-    void registerIfAbsent(ThingName thing, Instant now);
+    /** @return whether the thing became a core device now */
+    boolean registerIfAbsent(ThingName thing, Instant now);
 
     Optional<CoreDevice> find(ThingName thing);
 

@@ -33,6 +33,24 @@ public interface Store extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Gives the change events committed since the last call their positions in the deployment's stream, in the order
+     * they became visible, when the store does not at commit (PostgreSQL: concurrent transactions on several nodes
+     * commit in an order their ids do not show); one node at a time does it, the others return 0 at once.
+     *
+     * @return how many events were given a position
+     */
+    default int sequenceChanges() {
+        return 0;
+    }
+
+    /**
+     * Whether changes write their change events to the outbox (on by default); off, {@code tx.events().append}
+     * writes nothing, so that a deployment without change events keeps no outbox to purge.
+     */
+    default void recordChangeEvents(boolean on) {
+    }
+
     /** Whether the store answers a trivial query now; for health checks. May wait up to the store timeout. */
     boolean isHealthy();
 

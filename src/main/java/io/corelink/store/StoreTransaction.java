@@ -23,4 +23,6 @@ public interface StoreTransaction {
     IamRepository iam();
 
     AuditRepository audit();
+
+    EventRepository events();
 }

@@ -291,4 +291,55 @@ class MultiNodeTest {
             assertThat(clients).containsAll(fromA);
         }
     }
+
+    /** The change events after {@code cursor} read from {@code node}, following its cursors until {@code count}. */
+    private static List<tools.jackson.databind.JsonNode> stream(CorelinkServer node, String cursor, int count) {
+        io.corelink.testing.RawClient raw = io.corelink.testing.RawClient.forTest(
+                URI.create("http://127.0.0.1:" + node.controlPlanePort()), KEY, SECRET, "us-east-1");
+        List<tools.jackson.databind.JsonNode> events = new ArrayList<>();
+        String at = cursor;
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (events.size() < count && System.nanoTime() < deadline) {
+            tools.jackson.databind.JsonNode page = io.corelink.wire.json.Json.parse(raw.request("GET",
+                    "/corelink/v1/events?waitSeconds=2&after=" + at).service("greengrass").send().body()
+                    .getBytes(StandardCharsets.UTF_8));
+            page.get("events").forEach(events::add);
+            at = page.get("cursor").asString();
+        }
+        return events;
+    }
+
+    @Test
+    void twoNodes_produceOneOrderedStream_inCommitOrder() throws Exception {
+        String from = io.corelink.wire.json.Json.parse(io.corelink.testing.RawClient.forTest(
+                URI.create("http://127.0.0.1:" + nodeA.controlPlanePort()), KEY, SECRET, "us-east-1")
+                .request("GET", "/corelink/v1/events").service("greengrass").send().body()
+                .getBytes(StandardCharsets.UTF_8)).get("cursor").asString();
+        try (IotClient a = iot(nodeA); IotClient b = iot(nodeB)) {
+            java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (String side : List.of("a", "b")) {
+                IotClient client = side.equals("a") ? a : b;
+                done.add(writers.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        String name = String.format("stream-%s-%02d", side, i);
+                        client.createThing(r -> r.thingName(name));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            writers.shutdown();
+            // A change acknowledged on one node before another is made on the other comes first in the stream.
+            a.createThing(r -> r.thingName("stream-then-a"));
+            b.createThing(r -> r.thingName("stream-then-b"));
+        }
+        List<String> onA = stream(nodeA, from, 52).stream().map(e -> e.get("thingName").asString()).toList();
+        List<String> onB = stream(nodeB, from, 52).stream().map(e -> e.get("thingName").asString()).toList();
+        assertThat(onA).hasSize(52).doesNotHaveDuplicates().isEqualTo(onB);
+        assertThat(onA.stream().filter(n -> n.startsWith("stream-a-")).toList()).isSorted().hasSize(25);
+        assertThat(onA.stream().filter(n -> n.startsWith("stream-b-")).toList()).isSorted().hasSize(25);
+        assertThat(onA.subList(50, 52)).containsExactly("stream-then-a", "stream-then-b");
+    }
 }

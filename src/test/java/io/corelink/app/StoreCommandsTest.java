@@ -174,6 +174,22 @@ class StoreCommandsTest {
                     .extracting(c -> c.hostAddress()).containsExactly("10.0.0.1");
             assertThat(greengrass.getCoreDevice(r -> r.coreDeviceThingName("copy:core")).tags())
                     .containsEntry("site", "plant-7");
+            // The audit log and the change events copied, and numbered on after the copied rows.
+            iot.createThing(r -> r.thingName("copy-after"));
+            String events = "";
+            for (long deadline = System.nanoTime() + 10_000_000_000L; !events.contains("copy-after")
+                    && System.nanoTime() < deadline; ) {
+                // A change on PostgreSQL gets its place in the stream within a moment (the sequencer's turn).
+                events = io.corelink.testing.RawClient.forTest(java.net.URI.create("http://127.0.0.1:"
+                        + onPostgres.controlPlanePort()), KEY, SECRET, "us-east-1").request("GET",
+                        "/corelink/v1/events?after=0").service("greengrass").send().body();
+            }
+            assertThat(events.indexOf("\"copy:core\"")).isNotNegative()
+                    .isLessThan(events.indexOf("\"copy-after\""));
+            String audit = io.corelink.testing.RawClient.forTest(java.net.URI.create("http://127.0.0.1:"
+                    + onPostgres.controlPlanePort()), KEY, SECRET, "us-east-1").request("GET",
+                    "/corelink/v1/auditEvents?eventName=CreateThing").service("greengrass").send().body();
+            assertThat(audit.indexOf("copy-after")).isNotNegative().isLessThan(audit.indexOf("copy:core"));
         } finally {
             onPostgres.close();
         }

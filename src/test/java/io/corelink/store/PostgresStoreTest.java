@@ -10,7 +10,7 @@ class PostgresStoreTest implements ThingRepositoryContract, AssociationRepositor
         CertificateRepositoryContract, DiscoveryRepositoryContract, CoreDeviceRepositoryContract,
         PrincipalRepositoryContract, CredentialRepositoryContract, SettingRepositoryContract, IotPolicyRepositoryContract,
         IamRepositoryContract,
-        AuditRepositoryContract {
+        AuditRepositoryContract, EventRepositoryContract {
     private Store store;
 
     @BeforeEach

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteStoreTest implements ThingRepositoryContract, AssociationRepositoryContract, CertificateRepositoryContract,
         DiscoveryRepositoryContract, CoreDeviceRepositoryContract, PrincipalRepositoryContract,
         CredentialRepositoryContract, SettingRepositoryContract, IotPolicyRepositoryContract, IamRepositoryContract,
-        AuditRepositoryContract {
+        AuditRepositoryContract, EventRepositoryContract {
     @TempDir
     Path dir;
     private Store store;

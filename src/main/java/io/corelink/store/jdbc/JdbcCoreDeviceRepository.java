@@ -29,11 +29,11 @@ final class JdbcCoreDeviceRepository implements CoreDeviceRepository {
     }
 
     @Override
-    public void registerIfAbsent(ThingName thing, Instant now) {
-        handle.createUpdate(sql.get("registerCoreDevice"))
+    public boolean registerIfAbsent(ThingName thing, Instant now) {
+        return handle.createUpdate(sql.get("registerCoreDevice"))
                 .bind("name", thing.value())
                 .bind("now", now.toEpochMilli())
-                .execute();
+                .execute() > 0;
     }
 
     @Override

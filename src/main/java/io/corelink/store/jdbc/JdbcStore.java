@@ -73,7 +73,7 @@ public final class JdbcStore implements Store {
         if (dialect.groupCommit()) {
             // The group-commit writer keeps one handle open, and with it its prepared statements.
             writer.setStatementBuilderFactory(connection -> new CachingStatementBuilder());
-            this.groupCommit = new GroupCommit(writer, handle -> new JdbcTransaction(handle, sql), timeout);
+            this.groupCommit = new GroupCommit(writer, handle -> new JdbcTransaction(handle, sql, this::recordsChangeEvents), timeout);
         } else {
             this.groupCommit = null;
         }
@@ -195,8 +195,42 @@ public final class JdbcStore implements Store {
     private <T> T run(Jdbi jdbi, @Nullable TransactionIsolationLevel isolation, Function<StoreTransaction, T> work) {
         try {
             return isolation == null
-                    ? jdbi.inTransaction(handle -> work.apply(new JdbcTransaction(handle, sql)))
-                    : jdbi.inTransaction(isolation, handle -> work.apply(new JdbcTransaction(handle, sql)));
+                    ? jdbi.inTransaction(handle -> work.apply(new JdbcTransaction(handle, sql, this::recordsChangeEvents)))
+                    : jdbi.inTransaction(isolation, handle -> work.apply(new JdbcTransaction(handle, sql, this::recordsChangeEvents)));
+        } catch (JdbiException e) {
+            throw new StoreUnavailableException("database operation failed: " + DatabaseProblems.explain(e), e);
+        }
+    }
+
+    private static final int SEQUENCE_BATCH = 1_000;
+    /** The advisory lock that lets one node at a time sequence change events. */
+    private static final long SEQUENCER_LOCK = 0x436f72656c696e6bL; // "Corelink"
+
+    private volatile boolean recordChangeEvents = true;
+
+    @Override
+    public void recordChangeEvents(boolean on) {
+        recordChangeEvents = on;
+    }
+
+    /** Whether {@code tx.events().append} writes; read by each transaction. */
+    boolean recordsChangeEvents() {
+        return recordChangeEvents;
+    }
+
+    @Override
+    public int sequenceChanges() {
+        if (!"postgresql".equals(dialect.name())) {
+            return 0;
+        }
+        try {
+            // READ COMMITTED: each statement sees what committed before it, which is what the stream may show.
+            return writer.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                boolean mine = handle.createQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                        .bind("lock", SEQUENCER_LOCK).mapTo(Boolean.class).one();
+                return !mine ? 0 : handle.createUpdate(sql.get("sequenceChangeEvents"))
+                        .bind("limit", SEQUENCE_BATCH).execute();
+            });
         } catch (JdbiException e) {
             throw new StoreUnavailableException("database operation failed: " + DatabaseProblems.explain(e), e);
         }

@@ -2,6 +2,7 @@ package io.corelink.store.jdbc;
 
 import io.corelink.store.AssociationRepository;
 import io.corelink.store.AuditRepository;
+import io.corelink.store.EventRepository;
 import io.corelink.store.CertificateRepository;
 import io.corelink.store.CoreDeviceRepository;
 import io.corelink.store.PrincipalRepository;
@@ -19,9 +20,12 @@ final class JdbcTransaction implements StoreTransaction {
     private final Handle handle;
     private final SqlStatements sql;
 
-    JdbcTransaction(Handle handle, SqlStatements sql) {
+    private final java.util.function.BooleanSupplier recordsChangeEvents;
+
+    JdbcTransaction(Handle handle, SqlStatements sql, java.util.function.BooleanSupplier recordsChangeEvents) {
         this.handle = handle;
         this.sql = sql;
+        this.recordsChangeEvents = recordsChangeEvents;
     }
 
     @Override
@@ -77,5 +81,10 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public AuditRepository audit() {
         return new JdbcAuditRepository(handle, sql);
+    }
+
+    @Override
+    public EventRepository events() {
+        return new JdbcEventRepository(handle, sql, recordsChangeEvents.getAsBoolean());
     }
 }

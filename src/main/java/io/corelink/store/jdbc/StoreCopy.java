@@ -27,7 +27,7 @@ public final class StoreCopy {
             "iam_user_policy_attachment", "thing", "thing_attribute", "certificate",
             "thing_principal", "core_device", "client_device_association", "core_device_connectivity",
             "core_device_tag", "core_device_ca", "iot_policy", "iot_policy_version", "iot_policy_target", "iot_policy_tag",
-            "audit_event");
+            "audit_event", "change_event", "event_webhook_cursor");
     private static final int BATCH = 1_000;
 
     private StoreCopy() {
@@ -59,6 +59,7 @@ public final class StoreCopy {
             for (String table : TABLES) {
                 copied.put(table, copyTable(from, to, table));
             }
+            continueNumbering(to);
             to.commit();
             return copied;
         } catch (SQLException e) {
@@ -107,7 +108,7 @@ public final class StoreCopy {
                         } else {
                             write.setLong(i + 1, value);
                         }
-                    } else if (type == Types.INTEGER) {
+                    } else if (type == Types.INTEGER || type == Types.SMALLINT) {
                         int value = rows.getInt(i + 1);
                         if (rows.wasNull()) {
                             write.setNull(i + 1, type);
@@ -126,5 +127,20 @@ public final class StoreCopy {
             write.executeBatch();
         }
         return count;
+    }
+
+    /**
+     * Rows copied with their ids leave PostgreSQL's identity sequences where they were: each restarts after the
+     * highest copied id. SQLite's change events are positioned by their ids, and keep those positions (webhook
+     * cursors name them).
+     */
+    private static void continueNumbering(Connection to) throws SQLException {
+        try (Statement statement = to.createStatement()) {
+            statement.execute("UPDATE change_event SET position = id WHERE position IS NULL");
+            for (String table : List.of("audit_event", "change_event")) {
+                statement.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
+                        + "COALESCE((SELECT MAX(id) FROM " + table + "), 0) + 1, false)");
+            }
+        }
     }
 }

@@ -3,10 +3,13 @@ package io.corelink.wire.http;
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.json.Json;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,11 +37,54 @@ public final class ResponseWriter {
             write(response, "text/xml", xml.bytes(), callback);
             return;
         }
+        if (answer.body() instanceof StreamBody stream) {
+            stream(response, stream, callback);
+            return;
+        }
         json(response, answer.body() instanceof byte[] bytes ? bytes : Json.write(answer.body()), callback);
     }
 
     /** An XML answer of the AWS query protocol (IAM, STS), serialised once. */
     public record XmlBody(byte[] bytes) {
+    }
+
+    /**
+     * A body written piece by piece while the request runs (Server-Sent Events): {@code writer} sends text until it
+     * returns, or until sending fails because the client went away.
+     */
+    public record StreamBody(String contentType, StreamWriter writer) {
+    }
+
+    /** Writes a streamed body. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        /** @throws IOException when the client is gone; the stream then ends */
+        void writeTo(TextSink sink) throws IOException, InterruptedException;
+    }
+
+    /** Sends text to the client at once (blocking until it is written). */
+    @FunctionalInterface
+    public interface TextSink {
+        void send(String text) throws IOException;
+    }
+
+    private static void stream(Response response, StreamBody body, Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        try {
+            body.writer().writeTo(text -> {
+                try (Blocker.Callback written = Blocker.callback()) {
+                    response.write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), written);
+                    written.block();
+                }
+            });
+            response.write(true, null, callback);
+        } catch (IOException e) {
+            callback.failed(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            callback.failed(e);
+        }
     }
 
     /** Renders an error of {@code family}: JSON for Greengrass and IoT, the query protocol's XML for IAM and STS. */

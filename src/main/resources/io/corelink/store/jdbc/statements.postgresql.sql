@@ -21,3 +21,25 @@ WHERE core_thing_name = :core
 DELETE FROM client_device_association
 WHERE core_thing_name = :core
   AND client_thing_name IN (SELECT value FROM json_array_elements_text(CAST(:names AS json)))
+
+-- name: findChangeEventsAfter
+SELECT position, event_id, event_time, event_type, operation, members, fan_out_member, fan_out FROM change_event
+WHERE position > :after ORDER BY position LIMIT :limit
+
+-- name: latestChangePosition
+SELECT COALESCE(MAX(position), 0) FROM change_event
+
+-- name: deleteOldChangeEvents
+DELETE FROM change_event WHERE id IN
+    (SELECT id FROM (SELECT id, event_time FROM change_event WHERE position IS NOT NULL ORDER BY position
+                     LIMIT :limit) AS oldest
+     WHERE event_time < :cutoff)
+  AND position < (SELECT MAX(position) FROM change_event)
+
+-- name: sequenceChangeEvents
+-- Numbers committed rows after the latest position, in id order; run by one node at a time (an advisory lock).
+UPDATE change_event c SET position = s.last + s.n
+FROM (SELECT p.id, ROW_NUMBER() OVER (ORDER BY p.id) AS n,
+             (SELECT COALESCE(MAX(position), 0) FROM change_event) AS last
+      FROM (SELECT id FROM change_event WHERE position IS NULL ORDER BY id LIMIT :limit) AS p) AS s
+WHERE c.id = s.id

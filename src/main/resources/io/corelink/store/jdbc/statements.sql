@@ -528,3 +528,34 @@ AND (principal = :principal OR principal_arn = :principal)
 DELETE FROM audit_event WHERE id IN
     (SELECT id FROM (SELECT id, event_time FROM audit_event ORDER BY id LIMIT :limit) AS oldest
      WHERE event_time < :cutoff)
+
+-- name: insertChangeEvent
+INSERT INTO change_event (event_id, event_time, event_type, operation, members, fan_out_member, fan_out)
+VALUES (:eventId, :eventTime, :eventType, :operation, :members, :fanOutMember, :fanOut)
+
+-- name: findChangeEventsAfter
+SELECT id, event_id, event_time, event_type, operation, members, fan_out_member, fan_out FROM change_event
+WHERE id > :after ORDER BY id LIMIT :limit
+
+-- name: latestChangePosition
+SELECT COALESCE(MAX(id), 0) FROM change_event
+
+-- name: deleteOldChangeEvents
+DELETE FROM change_event WHERE id IN
+    (SELECT id FROM (SELECT id, event_time FROM change_event ORDER BY id LIMIT :limit) AS oldest
+     WHERE event_time < :cutoff)
+  AND id < (SELECT MAX(id) FROM change_event)
+
+-- name: insertWebhookCursor
+INSERT INTO event_webhook_cursor (url, position, lease_owner, lease_until) VALUES (:url, :position, NULL, 0)
+ON CONFLICT (url) DO NOTHING
+
+-- name: findWebhookCursor
+SELECT position FROM event_webhook_cursor WHERE url = :url
+
+-- name: leaseWebhook
+UPDATE event_webhook_cursor SET lease_owner = :owner, lease_until = :until
+WHERE url = :url AND (lease_owner = :owner OR lease_owner IS NULL OR lease_until < :now)
+
+-- name: advanceWebhook
+UPDATE event_webhook_cursor SET position = :position WHERE url = :url AND lease_owner = :owner

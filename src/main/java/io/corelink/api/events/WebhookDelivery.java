@@ -1,0 +1,172 @@
+package io.corelink.api.events;
+
+import io.corelink.domain.Account;
+import io.corelink.domain.event.StoredChange;
+import io.corelink.service.ChangeEvents;
+import io.corelink.wire.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code serve --event-webhook URL} (operations.md §4): POSTs the change events, in stream order, in batches of up to
+ * {@link #BATCH} changes, as {@code {"events":[…],"cursor":"…"}} with {@code X-Corelink-Signature: sha256=<hex HMAC
+ * of the body with the deployment's webhook secret>}. A batch is sent until the endpoint answers 2xx, with growing
+ * pauses (0.2 s doubling to 30 s, jittered); only then does the webhook's cursor, kept in the store, move past it.
+ * So an event is never skipped nor sent out of order, a batch may arrive more than once (after a failure, or a
+ * restart between the answer and the cursor's move), and a dead endpoint holds its own cursor, nobody else's.
+ *
+ * <p>One thread a webhook. On several nodes, one node at a time delivers to a webhook (a lease in the store, renewed
+ * while it delivers, taken over when it expires).
+ */
+public final class WebhookDelivery implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
+    static final int BATCH = 100;
+    static final String SIGNATURE = "X-Corelink-Signature";
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final long FIRST_PAUSE_MS = 200;
+    private static final long LONGEST_PAUSE_MS = 30_000;
+
+    private final ChangeEvents events;
+    private final Account account;
+    private final byte[] secret;
+    private final String owner;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean closed;
+
+    /**
+     * @param node this node's name for the delivery leases, the same across its restarts (so that a node that was
+     *     killed takes its deliveries up again at once, not when its old lease expires)
+     */
+    public WebhookDelivery(ChangeEvents events, Account account, byte[] secret, List<URI> webhooks, String node) {
+        this.owner = node;
+        this.events = events;
+        this.account = account;
+        this.secret = secret.clone();
+        for (URI webhook : webhooks) {
+            Thread thread = new Thread(() -> deliver(webhook), "corelink-webhook-" + threads.size());
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    private void deliver(URI webhook) {
+        String url = webhook.toString();
+        long pause = 0;
+        boolean leased = false;
+        long renewAt = 0;
+        long cursor = 0;
+        while (!closed) {
+            try {
+                if (pause > 0) {
+                    Thread.sleep(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
+                }
+                if (!leased || System.nanoTime() - renewAt >= 0) {
+                    // A new webhook starts from the stream's head; a known one from where it was acknowledged.
+                    long stored = events.webhookCursor(url, events.latest());
+                    if (!events.leaseWebhook(url, owner, LEASE)) {
+                        leased = false; // another node delivers; the stored cursor is read again once it is ours
+                        pause = LEASE.toMillis() / 3;
+                        continue;
+                    }
+                    if (!leased) {
+                        cursor = stored;
+                    }
+                    leased = true;
+                    renewAt = System.nanoTime() + LEASE.toNanos() / 2;
+                }
+                List<StoredChange> changes = events.await(cursor, BATCH, WAIT);
+                if (changes.isEmpty()) {
+                    pause = 0;
+                    continue;
+                }
+                long last = changes.get(changes.size() - 1).position();
+                byte[] body = body(changes, last);
+                int status = post(webhook, body);
+                if (status / 100 != 2) {
+                    LOG.warn("webhook {} answered {} to a batch of {} changes; it is sent again", url, status,
+                            changes.size());
+                    pause = nextPause(pause);
+                    continue;
+                }
+                if (!events.advanceWebhook(url, owner, last)) {
+                    leased = false; // the lease expired while we delivered: start again from the stored cursor
+                } else {
+                    cursor = last;
+                }
+                pause = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.io.IOException e) {
+                LOG.warn("webhook {} cannot be reached ({}); the batch is sent again", url, e.getClass().getSimpleName());
+                pause = nextPause(pause);
+            } catch (RuntimeException e) {
+                LOG.warn("webhook {}: delivery failed ({}); retrying", url, e.getMessage());
+                pause = nextPause(pause);
+            }
+        }
+    }
+
+    private static long nextPause(long pause) {
+        return pause == 0 ? FIRST_PAUSE_MS : Math.min(LONGEST_PAUSE_MS, pause * 2);
+    }
+
+    private byte[] body(List<StoredChange> changes, long last) {
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("events");
+        for (StoredChange change : changes) {
+            EventJson.render(change, account).forEach(list::add);
+        }
+        body.put("cursor", Long.toString(last));
+        return Json.write(body);
+    }
+
+    private int post(URI webhook, byte[] body) throws java.io.IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header(SIGNATURE, "sha256=" + signature(secret, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The hex HMAC-SHA256 of {@code body} with {@code secret}: what a receiver compares the header with. */
+    public static String signature(byte[] secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.corelink.app;
+
+import io.corelink.store.Store;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The key of the webhooks' {@code X-Corelink-Signature} (operations.md §4): one per deployment, made by the first
+ * node that needs it and shared through the store (every node signs alike), and written to
+ * {@code DATA_DIR/webhook-secret} (mode 0600) for the operator to give the receivers. The key is the file's text, a
+ * base64 string, used as its UTF-8 bytes.
+ */
+final class WebhookSecret {
+    static final String FILE = "webhook-secret";
+    private static final String SETTING = "events.webhookSecret";
+
+    private WebhookSecret() {
+    }
+
+    /** @throws StartupException when the file cannot be written */
+    static byte[] ensure(Store store, DataDirectory dataDir) {
+        String secret = store.read(tx -> tx.settings().find(SETTING)).orElseGet(() -> {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return store.write(tx -> tx.settings().putIfAbsent(SETTING, Base64.getEncoder().encodeToString(random)));
+        });
+        Path file = dataDir.resolve(FILE);
+        try {
+            if (!Files.exists(file) || !Files.readString(file).strip().equals(secret)) {
+                DataDirectory.writeAtomically(file, secret + "\n", "rw-------");
+            }
+        } catch (IOException e) {
+            throw new StartupException("cannot write " + file + ": " + e.getClass().getSimpleName(), e);
+        }
+        return secret.getBytes(StandardCharsets.UTF_8);
+    }
+}
