@@ -35,7 +35,9 @@ public final class WebhookReceiver implements AutoCloseable {
         jetty.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                byte[] body = Content.Source.asByteBuffer(request).array();
+                java.nio.ByteBuffer content = Content.Source.asByteBuffer(request);
+                byte[] body = new byte[content.remaining()];
+                content.get(body);
                 arrivals.incrementAndGet();
                 if (refused.get() < failures) {
                     refused.incrementAndGet();
