@@ -152,6 +152,7 @@ public final class CorelinkServer implements AutoCloseable {
         }
         DataDirectory dataDir = null;
         Store store = null;
+        CorelinkServer opened = null;
         try {
             // A shared database is opened before the data directory is touched: if it cannot be reached, start-up
             // fails leaving the data directory as it was.
@@ -165,6 +166,7 @@ public final class CorelinkServer implements AutoCloseable {
             long storeOpen = System.nanoTime();
             AdministratorKey.ensure(config, store, dataDir, clock, out);
             CorelinkServer server = new CorelinkServer(jetty, controlPlane, dataPlane, dataDir, store);
+            opened = server;
             CertificateAuthority authority = RootCertificateAuthority.ensure(store, dataDir, clock);
             DataPlaneCallers callers = new DataPlaneCallers(store, clock,
                     config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY);
@@ -233,9 +235,15 @@ public final class CorelinkServer implements AutoCloseable {
                     (certificateIssued - authorityReady) / 1_000_000);
             return server;
         } catch (StartupException e) {
+            if (opened != null) {
+                opened.stopRecording();
+            }
             closeQuietly(jetty, store, dataDir);
             throw e;
         } catch (Exception e) {
+            if (opened != null) {
+                opened.stopRecording();
+            }
             closeQuietly(jetty, store, dataDir);
             throw new StartupException("cannot start: " + e.getClass().getSimpleName(), e);
         }
@@ -410,11 +418,21 @@ public final class CorelinkServer implements AutoCloseable {
     @Override
     public void close() {
         accepting = false;
+        ChangeEvents stream = events;
+        if (stream != null) {
+            stream.close(); // ends the event streams and long polls first: the graceful stop would wait for them
+        }
         try {
             jetty.stop();
         } catch (Exception e) {
             LOG.warn("stopping the listeners failed: {}", e.getClass().getSimpleName());
         }
+        stopRecording();
+        closeQuietly(jetty, store, dataDir);
+    }
+
+    /** Stops the webhooks, the event watcher and the audit log's writer (which writes what is queued first). */
+    private void stopRecording() {
         WebhookDelivery delivery = webhooks;
         if (delivery != null) {
             delivery.close();
@@ -427,7 +445,6 @@ public final class CorelinkServer implements AutoCloseable {
         if (log != null) {
             log.close(); // writes the records of refused requests still queued, while the store is open
         }
-        closeQuietly(jetty, store, dataDir);
     }
 
     private static void closeQuietly(Server jetty, @Nullable Store store, @Nullable DataDirectory dataDir) {

@@ -58,7 +58,7 @@ public record ServerConfig(
         public Recording {
             checkDays("--audit-retention-days", auditRetentionDays);
             checkDays("--event-retention-days", eventRetentionDays);
-            eventWebhooks = List.copyOf(eventWebhooks);
+            eventWebhooks = List.copyOf(new java.util.LinkedHashSet<>(eventWebhooks)); // one delivery a webhook
             for (java.net.URI webhook : eventWebhooks) {
                 if (webhook.getHost() == null
                         || !("http".equals(webhook.getScheme()) || "https".equals(webhook.getScheme()))) {

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
-    static final int QUEUE_CAPACITY = 50_000;
+    static final int QUEUE_CAPACITY = 10_000;
     private static final int BATCH = 500;
     private static final int PURGE_CHUNK = 5_000;
     static final Duration PURGE_INTERVAL = Duration.ofHours(1);
@@ -45,11 +45,11 @@ public final class AuditLog implements AutoCloseable {
     private final Store store;
     private final Clock clock;
     private final Duration retention;
-    private final BlockingQueue<Supplier<AuditRecord>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final BlockingQueue<AuditRecord> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong settled = new AtomicLong(); // written, or given up on
     private final AtomicLong dropped = new AtomicLong();
-    private volatile long droppedWarnedAt;
+    private volatile long droppedWarnedAt = System.nanoTime() - TimeUnit.MINUTES.toNanos(2);
     private final Thread writer;
     private final ScheduledExecutorService purger;
     private volatile boolean closed;
@@ -101,8 +101,8 @@ public final class AuditLog implements AutoCloseable {
         };
     }
 
-    /** Queues the record of a request that changed nothing (a denial, a failed authentication); made when written. */
-    public void append(Supplier<AuditRecord> record) {
+    /** Queues the record of a request that changed nothing (a denial, a failed authentication). */
+    public void append(AuditRecord record) {
         if (closed) {
             return;
         }
@@ -174,10 +174,10 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private void writeQueued() {
-        List<Supplier<AuditRecord>> batch = new ArrayList<>(BATCH);
+        List<AuditRecord> batch = new ArrayList<>(BATCH);
         while (!closed || !queue.isEmpty()) {
             try {
-                Supplier<AuditRecord> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                AuditRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -195,16 +195,11 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Writes a batch, retrying while the store is unavailable for as long as this node runs. */
-    private void writeBatch(List<Supplier<AuditRecord>> batch) throws InterruptedException {
-        List<AuditRecord> records = new ArrayList<>(batch.size());
-        for (Supplier<AuditRecord> record : batch) {
-            try {
-                records.add(record.get());
-            } catch (RuntimeException e) {
-                LOG.warn("cannot make an audit record: {}", e.toString());
-            }
-        }
+    /**
+     * Writes a batch, retrying while the store is unavailable for as long as this node runs; a batch the database
+     * refuses as data (which no retry would change) is dropped, with a warning.
+     */
+    private void writeBatch(List<AuditRecord> records) throws InterruptedException {
         for (long pause = 100; ; pause = Math.min(pause * 2, 5_000)) {
             try {
                 store.write(tx -> {
@@ -213,9 +208,9 @@ public final class AuditLog implements AutoCloseable {
                 });
                 return;
             } catch (StoreUnavailableException e) {
-                if (closed) {
-                    LOG.warn("{} audit records of refused requests could not be written before shutdown: {}",
-                            records.size(), e.getMessage());
+                if (closed || e.refusedTheData()) {
+                    LOG.warn("{} audit records of refused requests could not be written: {}", records.size(),
+                            e.getMessage());
                     return;
                 }
                 LOG.warn("cannot write {} audit records yet, retrying: {}", records.size(), e.getMessage());

@@ -89,6 +89,11 @@ public final class ChangeEvents implements AutoCloseable {
         return store.write(tx -> tx.events().webhookCursor(url, initial));
     }
 
+    /** The webhook's cursor as stored (read only); 0 for a new webhook. */
+    public long storedWebhookCursor(String url) {
+        return store.read(tx -> tx.events().storedWebhookCursor(url));
+    }
+
     /** Takes or renews the webhook's delivery lease for {@code owner} for {@code length}; false when another holds it. */
     public boolean leaseWebhook(String url, String owner, Duration length) {
         Instant now = clock.instant();

@@ -67,9 +67,9 @@ public final class CoreDeviceService {
     public void delete(ThingName name) {
         store.write(tx -> {
             CoreDevice device = requireCoreDevice(tx, name);
+            List<ChangeEvent> events = removalEvents(tx, device.name(), clock.instant());
             tx.coreDevices().delete(device.name());
-            tx.events().append(List.of(ChangeEvent.coreDevice(ChangeEvent.Operation.DELETED, device.name(),
-                    clock.instant())));
+            tx.events().append(events);
             return null;
         });
     }
@@ -101,6 +101,22 @@ public final class CoreDeviceService {
             return null;
         });
         return version;
+    }
+
+    /**
+     * The events of a core device's removal, read before it is removed: its client devices disassociated, then the
+     * core device deleted.
+     */
+    static List<ChangeEvent> removalEvents(io.corelink.store.StoreTransaction tx, ThingName core,
+                                           java.time.Instant now) {
+        List<ThingName> clients = tx.associations().list(core, null, Integer.MAX_VALUE).stream()
+                .map(io.corelink.domain.association.AssociatedClientDevice::thingName).toList();
+        List<ChangeEvent> events = new java.util.ArrayList<>(2);
+        if (!clients.isEmpty()) {
+            events.add(ChangeEvent.associations(ChangeEvent.Operation.DISASSOCIATED, core, clients, now));
+        }
+        events.add(ChangeEvent.coreDevice(ChangeEvent.Operation.DELETED, core, now));
+        return events;
     }
 
     /**

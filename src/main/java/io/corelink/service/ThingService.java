@@ -98,9 +98,19 @@ public final class ThingService {
                     throw new ConflictException(ConflictException.Kind.THING_HAS_PRINCIPALS,
                             "Cannot delete. Thing " + name + " is still attached to one or more principals");
                 }
+                // What the deletion takes with it is said first: the core device it was, its associations.
+                java.time.Instant now = clock.instant();
+                List<ChangeEvent> events = new java.util.ArrayList<>();
+                for (io.corelink.domain.discovery.DiscoveredCore core : tx.discovery().coresOf(name)) {
+                    events.add(ChangeEvent.associations(ChangeEvent.Operation.DISASSOCIATED, core.core(),
+                            List.of(name), now));
+                }
+                if (tx.coreDevices().find(name).isPresent()) {
+                    events.addAll(CoreDeviceService.removalEvents(tx, name, now));
+                }
+                events.add(ChangeEvent.thing(ChangeEvent.Operation.DELETED, current.get(), now));
                 tx.things().delete(name);
-                tx.events().append(List.of(ChangeEvent.thing(ChangeEvent.Operation.DELETED, current.get(),
-                        clock.instant())));
+                tx.events().append(events);
             }
             return null;
         });

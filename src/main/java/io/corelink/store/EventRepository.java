@@ -27,6 +27,9 @@ public interface EventRepository {
     /** The webhook's cursor, created at {@code initial} when the webhook is new. */
     long webhookCursor(String url, long initial);
 
+    /** The webhook's cursor as stored; 0 when the webhook is new. */
+    long storedWebhookCursor(String url);
+
     /**
      * Takes or renews the webhook's delivery lease for {@code owner} until {@code until}, unless another owner holds
      * an unexpired one: one node at a time delivers to a webhook, so that it never sees two deliveries interleaved.

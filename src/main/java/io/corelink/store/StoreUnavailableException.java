@@ -12,6 +12,20 @@ public final class StoreUnavailableException extends RuntimeException {
         super(message, cause);
     }
 
+    /**
+     * Whether the database refused the data itself (SQLSTATE class 22, data exception, or 23, integrity constraint):
+     * the same write fails again however often it is retried.
+     */
+    public boolean refusedTheData() {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The message, which every {@code StoreUnavailableException} has. */
     @Override
     public String getMessage() {

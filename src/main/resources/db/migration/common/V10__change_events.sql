@@ -1,9 +1,10 @@
 -- Change events (operations.md §4): the outbox, written in the transaction of each change. A row is one change, which
 -- may stand for many events of one kind (a batch of associations fans out into one event per client device).
 -- position is the row's place in the deployment's stream, in commit order: SQLite's one writer commits in id order,
--- so its stream is the id; on PostgreSQL a sequencer numbers committed rows in the order they became visible.
+-- so its stream is the id (never reused: the retention keeps the latest row, so the next id always follows it); on
+-- PostgreSQL a sequencer numbers committed rows in the order they became visible.
 CREATE TABLE change_event (
-    id             ${serial},
+    id             ${rowid},
     position       BIGINT,
     event_id       VARCHAR(36)  ${collate} NOT NULL,
     event_time     BIGINT       NOT NULL, -- epoch milliseconds
@@ -11,7 +12,7 @@ CREATE TABLE change_event (
     operation      VARCHAR(16)  ${collate} NOT NULL,
     members        TEXT         NOT NULL, -- JSON object
     fan_out_member VARCHAR(64)  ${collate},
-    fan_out        TEXT                   -- JSON array of strings
+    fan_out        TEXT                   -- the names, one a line
 );
 ${changeEventPositionIndex}
 

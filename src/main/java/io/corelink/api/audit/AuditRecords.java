@@ -39,22 +39,37 @@ final class AuditRecords {
         this.clock = clock;
     }
 
+    /**
+     * The most of a refused call's parameters a record keeps (characters): a refused request may carry up to a
+     * megabyte nobody checked, and its record waits in memory for its turn to be written.
+     */
+    static final int MAX_REFUSED_PARAMETERS = 4_096;
+
     /** The record of a call that changed something and succeeded. */
     AuditRecord change(Call call) {
-        return record(call, null, null);
+        return record(call, null, null, true);
     }
 
     /** The record of a refused call: its error code and the message the client got. */
     AuditRecord refusal(Call call, String errorCode, @Nullable String errorMessage) {
-        return record(call, errorCode, errorMessage);
+        return record(call, errorCode, errorMessage, false);
     }
 
-    private AuditRecord record(Call call, @Nullable String errorCode, @Nullable String errorMessage) {
+    private AuditRecord record(Call call, @Nullable String errorCode, @Nullable String errorMessage,
+                               boolean changed) {
         Identity identity = identify(call);
+        String parameters = identity.authenticated() ? call.requestParameters(changed) : null;
+        if (!changed && parameters != null && parameters.length() > MAX_REFUSED_PARAMETERS) {
+            parameters = "{\"truncated\":true}";
+        }
         return new AuditRecord(0, UUID.randomUUID().toString(), clock.instant(), eventSource(call.family()),
                 call.operation(), identity.principal(), identity.arn(), identity.json().toString(), call.sourceIp(),
-                call.userAgent(), call.requestId(), AuditTrail.isReadOnly(call), errorCode, errorMessage,
-                identity.authenticated() ? call.requestParameters() : null);
+                call.userAgent(), call.requestId(), AuditTrail.isReadOnly(call), errorCode,
+                errorMessage == null ? null : bounded(errorMessage), parameters);
+    }
+
+    private static String bounded(String message) {
+        return message.length() > MAX_REFUSED_PARAMETERS ? message.substring(0, MAX_REFUSED_PARAMETERS) : message;
     }
 
     /** The CloudTrail record of a stored record, member by member in CloudTrail's order. */

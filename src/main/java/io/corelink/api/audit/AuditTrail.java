@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 public final class AuditTrail implements Stage {
     private static final List<String> READ_ONLY_PREFIXES = List.of("Get", "List", "Describe", "Discover", "Verify",
             "Lookup");
-    private static final String MISSING_CREDENTIALS = "MissingAuthenticationTokenException";
+    /** A request without credentials is no authentication attempt: REST-JSON's and the query protocol's codes. */
+    private static final java.util.Set<String> MISSING_CREDENTIALS = java.util.Set.of(
+            "MissingAuthenticationTokenException", "MissingAuthenticationToken");
 
     private final AuditLog log;
     private final AuditRecords records;
@@ -61,11 +63,11 @@ public final class AuditTrail implements Stage {
         }
         if (call.authenticationFailed()) {
             String code = call.errorCode();
-            log.append(() -> records.refusal(call, code != null ? code : "InvalidClientCertificate",
+            log.append(records.refusal(call, code != null ? code : "InvalidClientCertificate",
                     code != null ? call.clientMessage() : call.reason()));
-        } else if (call.status() == 403 && !MISSING_CREDENTIALS.equals(call.errorCode())) {
+        } else if (call.status() == 403 && !MISSING_CREDENTIALS.contains(String.valueOf(call.errorCode()))) {
             String code = call.errorCode();
-            log.append(() -> records.refusal(call, code != null ? code
+            log.append(records.refusal(call, code != null ? code
                     : call.family().isQuery() ? "AccessDenied" : "AccessDeniedException",
                     call.clientMessage() != null ? call.clientMessage() : call.reason()));
         }

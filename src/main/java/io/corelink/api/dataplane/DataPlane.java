@@ -155,7 +155,7 @@ public final class DataPlane implements Plane {
         call.permission("greengrass:" + route.name(), route.needs().resource(labels, body, caller.get()));
         ApiRequest apiRequest = new ApiRequest(call.requestId(), request.getMethod(), rawPath,
                 request.getHttpURI().getQuery(), Map.of(), body, labels, query);
-        call.requestParameters(() -> io.corelink.wire.pipeline.RequestParameters.json(apiRequest));
+        call.requestParameters(checked -> io.corelink.wire.pipeline.RequestParameters.json(apiRequest, checked));
         DataPlaneOperation operation = route.operation();
         return () -> operation.handle(apiRequest, caller.get());
     }

@@ -52,7 +52,8 @@ public final class EventsHandler implements Operation {
         String accept = request.header("accept");
         boolean stream = accept != null && accept.toLowerCase(Locale.ROOT).contains("text/event-stream");
         String lastEventId = request.header("last-event-id");
-        Long resume = stream && after == null
+        // A reconnecting stream resumes from its Last-Event-ID, whatever its URL says.
+        Long resume = stream && lastEventId != null
                 ? violations.optional("Last-Event-ID", lastEventId, EventsHandler::cursor) : after;
         violations.throwIfAny();
         if (stream) {

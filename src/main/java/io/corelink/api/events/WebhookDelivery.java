@@ -36,7 +36,8 @@ public final class WebhookDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
     static final int BATCH = 100;
     static final String SIGNATURE = "X-Corelink-Signature";
-    private static final Duration LEASE = Duration.ofSeconds(30);
+    /** Longer than a delivery can take (connect 5 s, request 10 s), so that it cannot expire in the middle of one. */
+    private static final Duration LEASE = Duration.ofSeconds(45);
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final long FIRST_PAUSE_MS = 200;
     private static final long LONGEST_PAUSE_MS = 30_000;
@@ -68,60 +69,64 @@ public final class WebhookDelivery implements AutoCloseable {
 
     private void deliver(URI webhook) {
         String url = webhook.toString();
+        String shown = shown(webhook);
         long pause = 0;
-        boolean leased = false;
-        long renewAt = 0;
-        long cursor = 0;
+        long cursor = -1;
         while (!closed) {
             try {
                 if (pause > 0) {
                     Thread.sleep(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
                 }
-                if (!leased || System.nanoTime() - renewAt >= 0) {
+                if (cursor < 0) {
                     // A new webhook starts from the stream's head; a known one from where it was acknowledged.
-                    long stored = events.webhookCursor(url, events.latest());
-                    if (!events.leaseWebhook(url, owner, LEASE)) {
-                        leased = false; // another node delivers; the stored cursor is read again once it is ours
-                        pause = LEASE.toMillis() / 3;
-                        continue;
-                    }
-                    if (!leased) {
-                        cursor = stored;
-                    }
-                    leased = true;
-                    renewAt = System.nanoTime() + LEASE.toNanos() / 2;
+                    cursor = events.webhookCursor(url, events.latest());
                 }
                 List<StoredChange> changes = events.await(cursor, BATCH, WAIT);
                 if (changes.isEmpty()) {
                     pause = 0;
                     continue;
                 }
+                // The lease is taken (or renewed) right before each delivery, for longer than a delivery can take.
+                if (!events.leaseWebhook(url, owner, LEASE)) {
+                    pause = LEASE.toMillis() / 3; // another node delivers to this webhook now
+                    continue;
+                }
+                long stored = events.storedWebhookCursor(url);
+                if (stored > cursor) {
+                    cursor = stored;
+                    pause = 0;
+                    continue; // another node delivered these meanwhile
+                }
                 long last = changes.get(changes.size() - 1).position();
                 byte[] body = body(changes, last);
                 int status = post(webhook, body);
                 if (status / 100 != 2) {
-                    LOG.warn("webhook {} answered {} to a batch of {} changes; it is sent again", url, status,
+                    LOG.warn("webhook {} answered {} to a batch of {} changes; it is sent again", shown, status,
                             changes.size());
                     pause = nextPause(pause);
                     continue;
                 }
-                if (!events.advanceWebhook(url, owner, last)) {
-                    leased = false; // the lease expired while we delivered: start again from the stored cursor
-                } else {
-                    cursor = last;
-                }
+                events.advanceWebhook(url, owner, last);
+                cursor = last;
                 pause = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (java.io.IOException e) {
-                LOG.warn("webhook {} cannot be reached ({}); the batch is sent again", url, e.getClass().getSimpleName());
+                LOG.warn("webhook {} cannot be reached ({}); the batch is sent again", shown,
+                        e.getClass().getSimpleName());
                 pause = nextPause(pause);
             } catch (RuntimeException e) {
-                LOG.warn("webhook {}: delivery failed ({}); retrying", url, e.getMessage());
+                LOG.warn("webhook {}: delivery failed ({}); retrying", shown, e.getMessage());
                 pause = nextPause(pause);
             }
         }
+    }
+
+    /** The webhook as logs show it: without its query, which may carry a token. */
+    private static String shown(URI webhook) {
+        return webhook.getScheme() + "://" + webhook.getHost() + (webhook.getPort() < 0 ? "" : ":" + webhook.getPort())
+                + (webhook.getRawPath() == null ? "" : webhook.getRawPath());
     }
 
     private static long nextPause(long pause) {

@@ -35,6 +35,11 @@ public record ChangeEvent(EventType type, Operation operation, String eventId, I
         Objects.requireNonNull(timestamp, "timestamp");
         members = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(members));
         fanOut = List.copyOf(fanOut);
+        for (String name : fanOut) {
+            if (name.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("a fanned-out name holds no line break (thing names cannot)");
+            }
+        }
     }
 
     /** What changed. */

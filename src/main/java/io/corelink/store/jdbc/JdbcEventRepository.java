@@ -9,13 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 final class JdbcEventRepository implements EventRepository {
     // The outbox keeps an event's members as JSON text: the store's format for a document it never queries into.
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
 
     private final Handle handle;
     private final SqlStatements sql;
@@ -40,7 +38,7 @@ final class JdbcEventRepository implements EventRepository {
                     .bind("operation", event.operation().name())
                     .bind("members", JSON.writeValueAsString(event.members()))
                     .bind("fanOutMember", event.fanOutMember())
-                    .bind("fanOut", event.fanOutMember() == null ? null : JSON.writeValueAsString(event.fanOut()))
+                    .bind("fanOut", event.fanOutMember() == null ? null : String.join("\n", event.fanOut()))
                     .add();
         }
         batch.execute();
@@ -56,7 +54,8 @@ final class JdbcEventRepository implements EventRepository {
         String fanOut = rs.getString(8);
         return new StoredChange(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
                 ChangeEvent.EventType.valueOf(rs.getString(4)), ChangeEvent.Operation.valueOf(rs.getString(5)),
-                rs.getString(6), rs.getString(7), fanOut == null ? List.of() : JSON.readValue(fanOut, NAMES));
+                rs.getString(6), rs.getString(7), fanOut == null || fanOut.isEmpty() ? List.of()
+                : List.of(fanOut.split("\n")));
     }
 
     @Override
@@ -74,6 +73,12 @@ final class JdbcEventRepository implements EventRepository {
     public long webhookCursor(String url, long initial) {
         handle.createUpdate(sql.get("insertWebhookCursor")).bind("url", url).bind("position", initial).execute();
         return handle.createQuery(sql.get("findWebhookCursor")).bind("url", url).mapTo(Long.class).one();
+    }
+
+    @Override
+    public long storedWebhookCursor(String url) {
+        return handle.createQuery(sql.get("findWebhookCursor")).bind("url", url).mapTo(Long.class).findOne()
+                .orElse(0L);
     }
 
     @Override

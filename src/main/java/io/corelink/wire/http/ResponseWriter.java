@@ -79,7 +79,8 @@ public final class ResponseWriter {
                 }
             });
             response.write(true, null, callback);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // The answer is under way: a failure (the client gone, the store unreachable) can only end it.
             callback.failed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

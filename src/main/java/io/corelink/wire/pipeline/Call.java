@@ -3,7 +3,6 @@ package io.corelink.wire.pipeline;
 import org.jspecify.annotations.Nullable;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.Permission;
-import java.util.function.Supplier;
 
 /**
  * One request as it passes through the {@link RequestPipeline}: what is known of it when it arrives (id, plane,
@@ -35,7 +34,7 @@ public final class Call {
     private String userAgent = "-";
     private @Nullable String claimedKeyId;
     private boolean authenticationFailed;
-    private Supplier<String> requestParameters = () -> "{}";
+    private RequestParametersSource requestParameters = bodyChecked -> "{}";
 
     Call(String requestId, String plane, String method, String rawPath, String sourceIp, ServiceFamily family,
          long startedNanos) {
@@ -201,12 +200,20 @@ public final class Call {
      * The request's parameters as the audit log shows them ({@code requestParameters}): path labels, query
      * parameters and the members of a JSON body, or the query protocol's parameters, as JSON text. Made anew on each
      * call, on demand: only a change, a denial or a failed authentication needs them.
+     *
+     * @param bodyChecked whether the operation parsed the body (it ran and changed something)
      */
-    public String requestParameters() {
-        return requestParameters.get();
+    public String requestParameters(boolean bodyChecked) {
+        return requestParameters.json(bodyChecked);
     }
 
-    public void requestParameters(Supplier<String> value) {
+    /** Makes a request's parameters as JSON text; see {@link #requestParameters}. */
+    @FunctionalInterface
+    public interface RequestParametersSource {
+        String json(boolean bodyChecked);
+    }
+
+    public void requestParameters(RequestParametersSource value) {
         requestParameters = value;
     }
 

@@ -123,7 +123,7 @@ public final class ControlPlane implements Plane {
         ApiRequest apiRequest = new ApiRequest(call.requestId(), method, rawPath, rawQuery, headers, body,
                 match.labels(), query);
         call.permission(route.permission().apply(apiRequest));
-        call.requestParameters(() -> RequestParameters.json(apiRequest));
+        call.requestParameters(checked -> RequestParameters.json(apiRequest, checked));
         return () -> route.operation().handle(apiRequest);
     }
 
@@ -164,7 +164,7 @@ public final class ControlPlane implements Plane {
         }
         call.operation(route.action());
         call.permission(route.permission().apply(query));
-        call.requestParameters(() -> RequestParameters.json(query));
+        call.requestParameters(checked -> RequestParameters.json(query));
         return () -> {
             ObjectNode result = route.operation().handle(query);
             return ApiResponse.ok(new ResponseWriter.XmlBody(QueryXml.response(family, route.action(), result,

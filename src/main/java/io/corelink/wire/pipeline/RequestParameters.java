@@ -28,36 +28,39 @@ public final class RequestParameters {
     }
 
     /**
-     * The parameters of a REST-JSON request as JSON text. A JSON-object body is spliced in as it came, when it holds
-     * no member that could carry a secret: a change's body was already parsed by its operation, and parsing it again
-     * to write it out again would cost the request more than storing it. Otherwise it is parsed, and a body that does
-     * not parse is left out.
+     * The parameters of a REST-JSON request as JSON text; a path label or query parameter wins over a body member of
+     * the same name (the operation acts on the path). With {@code bodyChecked} (the operation parsed the body and
+     * changed something) a JSON-object body is spliced in as it came, when it names no label and no member that could
+     * carry a secret: parsing it again to write it out again would cost the request more than storing it. Otherwise
+     * the body is parsed, and one that does not parse is left out.
      */
-    public static String json(ApiRequest request) {
-        ObjectNode parameters = Json.object();
-        new TreeMap<>(request.labels()).forEach(parameters::put);
+    public static String json(ApiRequest request, boolean bodyChecked) {
+        ObjectNode path = Json.object();
+        new TreeMap<>(request.labels()).forEach(path::put);
         for (Map.Entry<String, String> pair : request.query().pairs()) {
-            JsonNode earlier = parameters.get(pair.getKey());
+            JsonNode earlier = path.get(pair.getKey());
             if (earlier == null) {
-                parameters.put(pair.getKey(), pair.getValue());
+                path.put(pair.getKey(), pair.getValue());
             } else if (earlier instanceof ArrayNode values) {
                 values.add(pair.getValue());
             } else {
-                parameters.putArray(pair.getKey()).add(earlier).add(pair.getValue());
+                path.putArray(pair.getKey()).add(earlier).add(pair.getValue());
             }
         }
         String body = request.body().length == 0 ? "" : new String(request.body(), StandardCharsets.UTF_8).strip();
         if (body.isEmpty()) {
-            return parameters.toString();
+            return path.toString();
         }
-        if (body.startsWith("{") && body.endsWith("}") && !mayHoldASecret(body)) {
+        if (bodyChecked && body.startsWith("{") && body.endsWith("}") && !mayHoldASecret(body)
+                && !names(body, path)) {
             String inner = body.substring(1, body.length() - 1).strip();
-            if (parameters.isEmpty()) {
+            if (path.isEmpty()) {
                 return "{" + inner + "}";
             }
-            String head = parameters.toString();
+            String head = path.toString();
             return inner.isEmpty() ? head : head.substring(0, head.length() - 1) + "," + inner + "}";
         }
+        ObjectNode parameters = Json.object();
         try {
             if (Json.parse(request.body()) instanceof ObjectNode members) {
                 members.properties().forEach(member -> parameters.set(member.getKey(), member.getValue()));
@@ -65,7 +68,18 @@ public final class RequestParameters {
         } catch (RuntimeException e) {
             // the operation refuses such a body; the parameters it had are shown
         }
+        path.properties().forEach(member -> parameters.set(member.getKey(), member.getValue()));
         return hideSecrets(parameters).toString();
+    }
+
+    /** Whether the body may have a member named as one of the path's. */
+    private static boolean names(String body, ObjectNode path) {
+        for (Map.Entry<String, JsonNode> member : path.properties()) {
+            if (body.contains("\"" + member.getKey() + "\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The parameters of a query-protocol request as JSON text. */

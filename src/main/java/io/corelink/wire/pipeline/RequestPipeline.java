@@ -79,8 +79,10 @@ public final class RequestPipeline extends Handler.Abstract {
             renderError(response, callback, call, plane.unavailable(call));
         } catch (RuntimeException | IOException e) {
             renderFault(response, callback, call, e);
+        } finally {
+            // Also after an Error: a stage may hold per-request state for this thread (the audit stage does).
+            record(call);
         }
-        record(call);
         return true;
     }
 

@@ -558,4 +558,5 @@ UPDATE event_webhook_cursor SET lease_owner = :owner, lease_until = :until
 WHERE url = :url AND (lease_owner = :owner OR lease_owner IS NULL OR lease_until < :now)
 
 -- name: advanceWebhook
-UPDATE event_webhook_cursor SET position = :position WHERE url = :url AND lease_owner = :owner
+UPDATE event_webhook_cursor SET position = :position
+WHERE url = :url AND lease_owner = :owner AND position < :position

@@ -181,6 +181,14 @@ class AuditLogTest {
         assertThat(unknown.get("errorCode").asString()).isEqualTo("UnrecognizedClientException");
         assertThat(unknown.get("userIdentity").get("type").asString()).isEqualTo("Unknown");
 
+        // A request without any credentials is no authentication attempt, in either protocol: not recorded.
+        assertThat(server.raw().request("POST", "/").body("Action=ListUsers&Version=2010-05-08")
+                .header("Content-Type", "application/x-www-form-urlencoded").unsigned().send().status())
+                .isEqualTo(403);
+        assertThat(server.raw().request("GET", "/things").unsigned().send().status()).isEqualTo(403);
+        assertThat(events("?eventName=ListUsers")).isEmpty();
+        assertThat(events("?eventName=ListThings")).isEmpty();
+
         List<JsonNode> byArn = events("?principal=arn:aws:iam::" + ACCOUNT + ":user/audit-reader");
         assertThat(byArn).extracting(e -> e.get("eventName").asString()).containsExactly("CreateThing", "DeleteThing");
     }

@@ -126,6 +126,14 @@ class ChangeEventsTest {
 
         String cursor = page.get("cursor").asString();
         assertThat(events(poll("?after=" + cursor))).as("nothing after the last cursor").isEmpty();
+        iot.deleteThing(r -> r.thingName("ev-sensor"));
+        JsonNode deletion = poll("?after=" + cursor);
+        assertThat(events(deletion)).extracting(e -> e.get("eventType").asString() + " "
+                + e.get("operation").asString() + " " + e.path("clientDeviceThingName").asString(""))
+                .as("what the deletion took with it comes first")
+                .containsExactly("ASSOCIATION_EVENT DISASSOCIATED ev-sensor", "THING_EVENT DELETED ");
+        cursor = deletion.get("cursor").asString();
+        assertThat(events(poll("?after=" + cursor))).isEmpty();
         assertThat(events(poll("?after=" + from)).get(0).get("eventId").asString())
                 .as("the same events again, with the same ids").isEqualTo(created.get("eventId").asString());
         assertThat(events(poll("?after=0")).size()).as("from the oldest kept").isGreaterThanOrEqualTo(11);

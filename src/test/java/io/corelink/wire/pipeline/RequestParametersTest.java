@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 /** CloudTrail's {@code requestParameters} of a REST-JSON request: labels, query and body, secrets hidden. */
 class RequestParametersTest {
     private static String json(Map<String, String> labels, String query, String body) {
+        return json(labels, query, body, true);
+    }
+
+    private static String json(Map<String, String> labels, String query, String body, boolean checked) {
         return RequestParameters.json(new ApiRequest("r", "POST", "/p", query, Map.of(),
-                body.getBytes(StandardCharsets.UTF_8), labels, QueryParameters.parse(query)));
+                body.getBytes(StandardCharsets.UTF_8), labels, QueryParameters.parse(query)), checked);
     }
 
     @Test
@@ -31,5 +35,13 @@ class RequestParametersTest {
                 .isEqualTo("{\"keyPair\":{\"PrivateKey\":\"HIDDEN_DUE_TO_SECURITY_REASONS\"},\"n\":1}");
         assertThat(json(Map.of("thingName", "t"), "", "{not json")).isEqualTo("{\"thingName\":\"t\"}");
         assertThat(json(Map.of(), "", "[1,2]")).isEqualTo("{}");
+    }
+
+    @Test
+    void aLabel_winsOverABodyMemberOfItsName_andAnUncheckedBodyIsParsed() {
+        assertThat(json(Map.of("thingName", "real"), "", "{\"thingName\":\"decoy\",\"n\":1}"))
+                .isEqualTo("{\"thingName\":\"real\",\"n\":1}");
+        assertThat(json(Map.of(), "", "{\"a\":\"x\u0000y\"}", false)).isEqualTo("{}");
+        assertThat(json(Map.of(), "", "{\"a\":\"b\"}", false)).isEqualTo("{\"a\":\"b\"}");
     }
 }
