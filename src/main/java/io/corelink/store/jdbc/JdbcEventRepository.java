@@ -30,18 +30,25 @@ final class JdbcEventRepository implements EventRepository {
         if (events.isEmpty() || !recording) {
             return;
         }
+        if (events.size() == 1) {
+            bind(handle.createUpdate(sql.get("insertChangeEvent")), events.get(0)).execute();
+            return;
+        }
         PreparedBatch batch = handle.prepareBatch(sql.get("insertChangeEvent"));
         for (ChangeEvent event : events) {
-            batch.bind("eventId", event.eventId())
-                    .bind("eventTime", event.timestamp().toEpochMilli())
-                    .bind("eventType", event.type().name())
-                    .bind("operation", event.operation().name())
-                    .bind("members", JSON.writeValueAsString(event.members()))
-                    .bind("fanOutMember", event.fanOutMember())
-                    .bind("fanOut", event.fanOutMember() == null ? null : String.join("\n", event.fanOut()))
-                    .add();
+            bind(batch, event).add();
         }
         batch.execute();
+    }
+
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S statement, ChangeEvent event) {
+        return statement.bind("eventId", event.eventId())
+                .bind("eventTime", event.timestamp().toEpochMilli())
+                .bind("eventType", event.type().name())
+                .bind("operation", event.operation().name())
+                .bind("members", JSON.writeValueAsString(event.members()))
+                .bind("fanOutMember", event.fanOutMember())
+                .bind("fanOut", event.fanOutMember() == null ? null : String.join("\n", event.fanOut()));
     }
 
     @Override
