@@ -255,14 +255,6 @@ public record ServerConfig(
                 dataPlaneAuthorization, rateLimits, faultInjection, newRecording);
     }
 
-    /** With the audit log keeping its records {@code days} days, or without an audit log for 0. */
-    public ServerConfig withAuditRetentionDays(int days) {
-        return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
-                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection,
-                new Recording(days, recording.eventRetentionDays(), recording.eventWebhooks()));
-    }
-
     public ServerConfig withDataPlaneAuthorization(DataPlaneAuthorization mode) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout, mode, rateLimits,

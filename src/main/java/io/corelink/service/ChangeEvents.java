@@ -122,8 +122,8 @@ public final class ChangeEvents implements AutoCloseable {
         try {
             store.sequenceChanges();
             long changes = store.changeCount();
-            // SQLite: only this node writes, so the head moves only when its change count did.
-            if (changes != lastChangeCount || store.sharedBuckets().isPresent()) {
+            // A store only this node writes to: the head moves only when this node's change count did.
+            if (changes != lastChangeCount || store.sharedByNodes()) {
                 lastChangeCount = changes;
                 long latest = store.read(tx -> tx.events().latestPosition());
                 if (latest != head) {

@@ -25,6 +25,11 @@ public interface Store extends AutoCloseable {
      */
     long changeCount();
 
+    /** Whether other nodes write to this store too (PostgreSQL), so that its changes are not all this node's. */
+    default boolean sharedByNodes() {
+        return false;
+    }
+
     /**
      * The token buckets every node of this store's deployment shares, for a store several nodes share (PostgreSQL);
      * empty for a store one node owns (SQLite), whose node keeps its buckets in memory.

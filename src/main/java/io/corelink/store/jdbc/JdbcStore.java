@@ -255,6 +255,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public boolean sharedByNodes() {
+        return "postgresql".equals(dialect.name());
+    }
+
+    @Override
     public java.util.Optional<io.corelink.store.SharedBuckets> sharedBuckets() {
         return sharedBuckets;
     }
