@@ -195,7 +195,7 @@ public final class BenchRun {
             AssociationBenchmark.insertThings(onJdbc, all);
             AssociationBenchmark.insertThings(offJdbc, all);
             List<String> warmNames = clients.subList(0, Math.min(total, 10_000));
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 16; i++) {
                 batchAssociate(on, "warm-core", warmNames);
                 batchAssociate(off, "warm-core", warmNames);
             }

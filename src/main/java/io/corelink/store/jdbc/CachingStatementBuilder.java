@@ -50,12 +50,20 @@ final class CachingStatementBuilder implements StatementBuilder {
         if (context.isReturningGeneratedKeys() || context.isConcurrentUpdatable()) {
             return delegate.create(connection, sql, context);
         }
+        return prepared(connection, sql);
+    }
+
+    /**
+     * The kept statement for {@code sql} (prepared now if there is none), for plain JDBC use ({@link PlainStatement});
+     * it stays open, and stays this builder's to close.
+     */
+    PreparedStatement prepared(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null || statement.isClosed()) {
             if (statement != null) {
                 cached.remove(statement);
             }
-            statement = delegate.create(connection, sql, context);
+            statement = connection.prepareStatement(sql);
             statements.put(sql, statement);
             cached.add(statement);
         } else {

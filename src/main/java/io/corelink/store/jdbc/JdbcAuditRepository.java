@@ -3,55 +3,49 @@ package io.corelink.store.jdbc;
 import io.corelink.domain.audit.AuditQuery;
 import io.corelink.domain.audit.AuditRecord;
 import io.corelink.store.AuditRepository;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
 
 final class JdbcAuditRepository implements AuditRepository {
     private final Handle handle;
     private final SqlStatements sql;
+    private final LongAdder executed;
 
-    JdbcAuditRepository(Handle handle, SqlStatements sql) {
+    /** @param executed counts the statements run with plain JDBC, as the store counts JDBI's */
+    JdbcAuditRepository(Handle handle, SqlStatements sql, LongAdder executed) {
         this.handle = handle;
         this.sql = sql;
+        this.executed = executed;
     }
 
     @Override
     public void append(List<AuditRecord> records) {
-        if (records.size() == 1) {
-            bind(handle.createUpdate(sql.get("insertAuditEvent")), records.get(0)).execute();
-            return;
-        }
-        if (records.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = handle.prepareBatch(sql.get("insertAuditEvent"));
-        for (AuditRecord record : records) {
-            bind(batch, record).add();
-        }
-        batch.execute();
+        // Every change runs this on the writer: plain JDBC (see PlainStatement).
+        PlainStatement.insert(handle, sql.get("insertAuditEvent"), records, JdbcAuditRepository::bind, executed);
     }
 
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S statement, AuditRecord record) {
-        return statement.bind("eventTime", record.eventTime().toEpochMilli())
-                .bind("eventId", record.eventId())
-                .bind("eventSource", record.eventSource())
-                .bind("eventName", record.eventName())
-                .bind("principal", record.principal())
-                .bind("principalArn", record.principalArn())
-                .bind("userIdentity", record.userIdentity())
-                .bind("sourceIp", record.sourceIp())
-                .bind("userAgent", record.userAgent())
-                .bind("requestId", record.requestId())
-                .bind("readOnly", record.readOnly() ? 1 : 0)
-                .bind("errorCode", record.errorCode())
-                .bind("errorMessage", record.errorMessage())
-                .bind("requestParameters", record.requestParameters());
+    private static void bind(PreparedStatement statement, AuditRecord record) throws SQLException {
+        statement.setLong(1, record.eventTime().toEpochMilli());
+        statement.setString(2, record.eventId());
+        statement.setString(3, record.eventSource());
+        statement.setString(4, record.eventName());
+        statement.setString(5, record.principal());
+        statement.setString(6, record.principalArn());
+        statement.setString(7, record.userIdentity());
+        statement.setString(8, record.sourceIp());
+        statement.setString(9, record.userAgent());
+        statement.setString(10, record.requestId());
+        statement.setInt(11, record.readOnly() ? 1 : 0);
+        statement.setString(12, record.errorCode());
+        statement.setString(13, record.errorMessage());
+        statement.setString(14, record.requestParameters());
     }
 
     @Override

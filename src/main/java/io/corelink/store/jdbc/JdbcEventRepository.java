@@ -3,12 +3,13 @@ package io.corelink.store.jdbc;
 import io.corelink.domain.event.ChangeEvent;
 import io.corelink.domain.event.StoredChange;
 import io.corelink.store.EventRepository;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import tools.jackson.databind.json.JsonMapper;
 
 final class JdbcEventRepository implements EventRepository {
@@ -19,36 +20,33 @@ final class JdbcEventRepository implements EventRepository {
     private final SqlStatements sql;
     private final boolean recording;
 
-    JdbcEventRepository(Handle handle, SqlStatements sql, boolean recording) {
+    private final LongAdder executed;
+
+    /** @param executed counts the statements run with plain JDBC, as the store counts JDBI's */
+    JdbcEventRepository(Handle handle, SqlStatements sql, boolean recording, LongAdder executed) {
         this.handle = handle;
         this.sql = sql;
         this.recording = recording;
+        this.executed = executed;
     }
 
     @Override
     public void append(List<ChangeEvent> events) {
-        if (events.isEmpty() || !recording) {
+        if (!recording) {
             return;
         }
-        if (events.size() == 1) {
-            bind(handle.createUpdate(sql.get("insertChangeEvent")), events.get(0)).execute();
-            return;
-        }
-        PreparedBatch batch = handle.prepareBatch(sql.get("insertChangeEvent"));
-        for (ChangeEvent event : events) {
-            bind(batch, event).add();
-        }
-        batch.execute();
+        // Every change runs this on the writer: plain JDBC (see PlainStatement).
+        PlainStatement.insert(handle, sql.get("insertChangeEvent"), events, JdbcEventRepository::bind, executed);
     }
 
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S statement, ChangeEvent event) {
-        return statement.bind("eventId", event.eventId())
-                .bind("eventTime", event.timestamp().toEpochMilli())
-                .bind("eventType", event.type().name())
-                .bind("operation", event.operation().name())
-                .bind("members", JSON.writeValueAsString(event.members()))
-                .bind("fanOutMember", event.fanOutMember())
-                .bind("fanOut", event.fanOutMember() == null ? null : String.join("\n", event.fanOut()));
+    private static void bind(PreparedStatement statement, ChangeEvent event) throws SQLException {
+        statement.setString(1, event.eventId());
+        statement.setLong(2, event.timestamp().toEpochMilli());
+        statement.setString(3, event.type().name());
+        statement.setString(4, event.operation().name());
+        statement.setString(5, JSON.writeValueAsString(event.members()));
+        statement.setString(6, event.fanOutMember());
+        statement.setString(7, event.fanOutMember() == null ? null : String.join("\n", event.fanOut()));
     }
 
     @Override

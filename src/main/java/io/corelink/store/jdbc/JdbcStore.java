@@ -73,7 +73,7 @@ public final class JdbcStore implements Store {
         if (dialect.groupCommit()) {
             // The group-commit writer keeps one handle open, and with it its prepared statements.
             writer.setStatementBuilderFactory(connection -> new CachingStatementBuilder());
-            this.groupCommit = new GroupCommit(writer, handle -> new JdbcTransaction(handle, sql, this::recordsChangeEvents), timeout);
+            this.groupCommit = new GroupCommit(writer, this::newTransaction, timeout);
         } else {
             this.groupCommit = null;
         }
@@ -85,6 +85,10 @@ public final class JdbcStore implements Store {
         };
         reader.setSqlLogger(counter);
         writer.setSqlLogger(counter);
+    }
+
+    private JdbcTransaction newTransaction(org.jdbi.v3.core.Handle handle) {
+        return new JdbcTransaction(handle, sql, this::recordsChangeEvents, statements);
     }
 
     /** How many statements (a batch counts once) this store has executed; shows round trips per request. */
@@ -195,8 +199,8 @@ public final class JdbcStore implements Store {
     private <T> T run(Jdbi jdbi, @Nullable TransactionIsolationLevel isolation, Function<StoreTransaction, T> work) {
         try {
             return isolation == null
-                    ? jdbi.inTransaction(handle -> work.apply(new JdbcTransaction(handle, sql, this::recordsChangeEvents)))
-                    : jdbi.inTransaction(isolation, handle -> work.apply(new JdbcTransaction(handle, sql, this::recordsChangeEvents)));
+                    ? jdbi.inTransaction(handle -> work.apply(newTransaction(handle)))
+                    : jdbi.inTransaction(isolation, handle -> work.apply(newTransaction(handle)));
         } catch (JdbiException e) {
             throw new StoreUnavailableException("database operation failed: " + DatabaseProblems.explain(e), e);
         }

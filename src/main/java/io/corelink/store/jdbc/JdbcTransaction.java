@@ -13,6 +13,7 @@ import io.corelink.store.IotPolicyRepository;
 import io.corelink.store.SettingRepository;
 import io.corelink.store.StoreTransaction;
 import io.corelink.store.ThingRepository;
+import java.util.concurrent.atomic.LongAdder;
 import org.jdbi.v3.core.Handle;
 
 /** The repositories of one transaction, all sharing its handle. */
@@ -21,11 +22,18 @@ final class JdbcTransaction implements StoreTransaction {
     private final SqlStatements sql;
 
     private final java.util.function.BooleanSupplier recordsChangeEvents;
+    private final LongAdder plainStatements;
 
-    JdbcTransaction(Handle handle, SqlStatements sql, java.util.function.BooleanSupplier recordsChangeEvents) {
+    /**
+     * @param recordsChangeEvents whether {@link #events()} writes, asked once a transaction
+     * @param plainStatements counts the statements run with plain JDBC ({@link PlainStatement})
+     */
+    JdbcTransaction(Handle handle, SqlStatements sql, java.util.function.BooleanSupplier recordsChangeEvents,
+                    LongAdder plainStatements) {
         this.handle = handle;
         this.sql = sql;
         this.recordsChangeEvents = recordsChangeEvents;
+        this.plainStatements = plainStatements;
     }
 
     @Override
@@ -80,11 +88,11 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public AuditRepository audit() {
-        return new JdbcAuditRepository(handle, sql);
+        return new JdbcAuditRepository(handle, sql, plainStatements);
     }
 
     @Override
     public EventRepository events() {
-        return new JdbcEventRepository(handle, sql, recordsChangeEvents.getAsBoolean());
+        return new JdbcEventRepository(handle, sql, recordsChangeEvents.getAsBoolean(), plainStatements);
     }
 }

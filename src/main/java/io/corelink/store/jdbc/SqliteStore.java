@@ -128,6 +128,9 @@ public final class SqliteStore {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setReadOnly(readOnly);
+        // Corelink never asks for generated keys; left on, the driver runs a freshly prepared
+        // "SELECT last_insert_rowid()" after every INSERT, on the one writer.
+        config.setGetGeneratedKeys(false);
         if (!readOnly) {
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }

@@ -505,10 +505,10 @@ WHERE a.user_key = :key AND p.policy_key > :after AND substr(p.path, 1, :prefixL
 ORDER BY p.policy_key LIMIT :limit
 
 -- name: insertAuditEvent
+-- Run with plain JDBC (PlainStatement): positional parameters, bound in this order.
 INSERT INTO audit_event (event_time, event_id, event_source, event_name, principal, principal_arn, user_identity,
                          source_ip, user_agent, request_id, read_only, error_code, error_message, request_parameters)
-VALUES (:eventTime, :eventId, :eventSource, :eventName, :principal, :principalArn, :userIdentity, :sourceIp,
-        :userAgent, :requestId, :readOnly, :errorCode, :errorMessage, :requestParameters)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 
 -- name: findAuditEvents
 SELECT id, event_id, event_time, event_source, event_name, principal, principal_arn, user_identity, source_ip,
@@ -530,8 +530,9 @@ DELETE FROM audit_event WHERE id IN
      WHERE event_time < :cutoff)
 
 -- name: insertChangeEvent
+-- Run with plain JDBC (PlainStatement): positional parameters, bound in this order.
 INSERT INTO change_event (event_id, event_time, event_type, operation, members, fan_out_member, fan_out)
-VALUES (:eventId, :eventTime, :eventType, :operation, :members, :fanOutMember, :fanOut)
+VALUES (?, ?, ?, ?, ?, ?, ?)
 
 -- name: findChangeEventsAfter
 SELECT id, event_id, event_time, event_type, operation, members, fan_out_member, fan_out FROM change_event
