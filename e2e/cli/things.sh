@@ -25,6 +25,10 @@ expect_contains "bad name" "(InvalidRequestException)" "$(aws_ iot create-thing 
 expect_contains "stale version" "(VersionConflictException)" \
   "$(aws_ iot delete-thing --thing-name sensor:1 --expected-version 1 2>&1 || true)"
 aws_ iot delete-thing --thing-name sensor:1 --expected-version 2
+expect_eq "describe-endpoint" "127.0.0.1" \
+  "$(aws_ iot describe-endpoint --endpoint-type iot:Data-ATS --query endpointAddress --output text)"
+expect_contains "describe-endpoint unknown type" "(InvalidRequestException)" \
+  "$(aws_ iot describe-endpoint --endpoint-type iot:Nope 2>&1 || true)"
 expect_contains "deleted" "(ResourceNotFoundException)" "$(aws_ iot describe-thing --thing-name sensor:1 2>&1 || true)"
 expect_contains "wrong secret" "(InvalidSignatureException)" \
   "$(env -u AWS_PROFILE AWS_SECRET_ACCESS_KEY=wrong \

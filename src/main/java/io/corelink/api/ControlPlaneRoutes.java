@@ -45,6 +45,7 @@ import io.corelink.api.iot.ListThingPrincipalsHandler;
 import io.corelink.api.iot.RegisterCertificateWithoutCAHandler;
 import io.corelink.api.iot.UpdateCertificateHandler;
 import io.corelink.api.iot.DeleteThingHandler;
+import io.corelink.api.iot.DescribeEndpointHandler;
 import io.corelink.api.iot.DescribeThingHandler;
 import io.corelink.api.iot.ListThingsHandler;
 import io.corelink.api.iot.UpdateThingHandler;
@@ -90,7 +91,7 @@ public final class ControlPlaneRoutes {
                            PrincipalService principals, CoreDeviceService coreDevices,
                            DiscoveryDiagnosisService diagnosis, IotPolicyService policies, PageTokens tokens,
                            Account account, @Nullable FaultInjection faults, @Nullable AuditLog audit,
-                           @Nullable ChangeEvents events) {
+                           @Nullable ChangeEvents events, @Nullable String dataEndpointHost) {
     }
 
     public static Router router(Services services) {
@@ -113,6 +114,7 @@ public final class ControlPlaneRoutes {
         table.iot("PATCH", "/things/{thingName}", "UpdateThing", new UpdateThingHandler(things));
         table.iot("DELETE", "/things/{thingName}", "DeleteThing", new DeleteThingHandler(things));
         table.iot("GET", "/things", "ListThings", new ListThingsHandler(things, tokens));
+        table.iot("GET", "/endpoint", "DescribeEndpoint", new DescribeEndpointHandler(services.dataEndpointHost()));
         table.iot("POST", "/keys-and-certificate", "CreateKeysAndCertificate",
                 new CreateKeysAndCertificateHandler(certificates));
         table.iot("POST", "/certificate/register-no-ca", "RegisterCertificateWithoutCA",

@@ -304,12 +304,24 @@ public final class CorelinkServer implements AutoCloseable {
                 new DiscoveryDiagnosisService(store, config.account(), clock,
                         config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY),
                 new IotPolicyService(store, config.account(), clock),
-                tokens, config.account(), faults, audit, events);
+                tokens, config.account(), faults, audit, events, dataEndpointHost(config));
         HealthHandler health = new HealthHandler(new HealthProbe(store, () -> accepting && jetty.isStarted()));
         IamService iam = new IamService(store, config.account(), clock, identities);
         return new ControlPlane(ControlPlaneRoutes.router(services),
                 IamRoutes.router(config.account(), iam, identities, tokens), verifier,
                 Map.of("GET /_corelink/health", health, "GET /_corelink/ready", health));
+    }
+
+    /**
+     * What DescribeEndpoint answers: the first {@code --data-plane-host}, else {@code --host} unless that is a
+     * wildcard address (null: the caller's {@code Host} then tells).
+     */
+    static @Nullable String dataEndpointHost(ServerConfig config) {
+        if (!config.dataPlaneHosts().isEmpty()) {
+            return config.dataPlaneHosts().get(0);
+        }
+        String host = config.host();
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? null : host;
     }
 
     private static Store openStore(ServerConfig config, DataDirectory dataDir) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * The {@code corelink} command line. Bad input (an unknown option, a bad value, a port in use, an unusable data
  * directory) ends it with one line on standard error and a non-zero exit code: 2 for usage, 1 for start-up.
  */
-@Command(name = "corelink", mixinStandardHelpOptions = true, version = "corelink 0.1.0",
+@Command(name = "corelink", mixinStandardHelpOptions = true, versionProvider = BuildInfo.VersionProvider.class,
         description = "Self-hosted AWS IoT Greengrass V2 client-device association and discovery.")
 public final class Main implements Runnable {
     /** The subcommands, in the order help lists them. */

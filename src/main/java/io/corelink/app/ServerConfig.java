@@ -224,6 +224,18 @@ public record ServerConfig(
                 dataPlaneAuthorization, rateLimits, faultInjection, recording);
     }
 
+    public ServerConfig withDataPlaneHosts(List<String> hosts) {
+        return new ServerConfig(dataDir, host, port, dataPlanePorts, hosts, account, databaseUrl,
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
+                dataPlaneAuthorization, rateLimits, faultInjection, recording);
+    }
+
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(dataDir, newHost, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
+                dataPlaneAuthorization, rateLimits, faultInjection, recording);
+    }
+
     public ServerConfig withAdministratorKey(@Nullable String accessKeyId, @Nullable String secretAccessKey) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, accessKeyId, secretAccessKey, storeTimeout,
