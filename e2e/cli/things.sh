@@ -6,6 +6,10 @@ start_server
 expect_eq "create-thing arn" "arn:aws:iot:us-east-1:000000000000:thing/sensor:1" \
   "$(aws_ iot create-thing --thing-name sensor:1 --attribute-payload '{"attributes":{"site":"plant-7"}}' \
       --query thingArn --output text)"
+expect_eq "corelink aws (no --endpoint-url, no profile)" "sensor:1" \
+  "$(env -u AWS_SHARED_CREDENTIALS_FILE -u AWS_PROFILE -u AWS_REGION PATH="/usr/bin:/bin" \
+       "$root/corelink" aws --endpoint "$endpoint" --data-dir "$work/data" iot describe-thing --thing-name sensor:1 \
+       --query thingName --output text)"
 expect_eq "describe-thing" "sensor:1 sensor:1 plant-7 1" \
   "$(aws_ iot describe-thing --thing-name sensor:1 \
       --query '[thingName, defaultClientId, attributes.site, version]' --output text | tr '\t' ' ')"

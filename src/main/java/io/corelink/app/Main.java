@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** The subcommands, in the order help lists them. */
     private static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(ServeCommand.class,
-            DiagnoseDiscoveryCommand.class, AuditCommand.class, FaultsCommand.class, StoreCommands.Migrate.class, StoreCommands.Backup.class,
+            DiagnoseDiscoveryCommand.class, AuditCommand.class, FaultsCommand.class, AwsCommand.class, StoreCommands.Migrate.class, StoreCommands.Backup.class,
             StoreCommands.Restore.class, StoreCommands.CopyStore.class);
     static final int USAGE = 2;
     static final int STARTUP_FAILED = 1;
@@ -35,6 +35,11 @@ public final class Main implements Runnable {
             if (args.length == 0 || !isSubcommand(args[0]) || args[0].equals(name)) {
                 commandLine.addSubcommand(name, subcommand);
             }
+        }
+        CommandLine aws = commandLine.getSubcommands().get("aws");
+        if (aws != null) {
+            // Everything from the first argument that is not Corelink's is the AWS CLI's, options included.
+            aws.setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         }
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             System.err.println("corelink: " + e.getMessage() + " (see 'corelink "

@@ -108,7 +108,8 @@ final class ServerConnection {
         return "the connection failed";
     }
 
-    private String[] credentials() {
+    /** {access key id, secret}. @throws StartupException when there are none */
+    String[] credentials() {
         String id = System.getenv("CORELINK_ACCESS_KEY_ID");
         String secret = System.getenv("CORELINK_SECRET_ACCESS_KEY");
         if (id != null && !id.isBlank() && secret != null && !secret.isBlank()) {
