@@ -112,9 +112,22 @@ final class ServeCommand implements Callable<Integer> {
                 "CORELINK_EVENT_WEBHOOK (comma-separated)."})
     List<String> eventWebhooks;
 
+    /** How log lines look: {@code text} (one line an event) or {@code json} (one JSON object a line). */
+    enum LogFormat { text, json }
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:CORELINK_LOG_FORMAT:-text}",
+            description = {"text or json (one object a line). Default:",
+                "${DEFAULT-VALUE}; env CORELINK_LOG_FORMAT."})
+    LogFormat logFormat;
+
     @Override
     public Integer call() {
         ServerConfig config = config();
+        if (logFormat == LogFormat.json) {
+            // The "listening on" and "generated administrator access key" lines stay as server.md gives them:
+            // scripts wait for them. Every log event after this is a JSON object.
+            io.corelink.app.logging.LogConfiguration.useJson();
+        }
         CountDownLatch stop = new CountDownLatch(1);
         // Installed before the "listening" line is printed, so that no signal a script sends after it is missed.
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());

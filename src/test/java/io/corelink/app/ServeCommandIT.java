@@ -13,9 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -28,6 +32,7 @@ import software.amazon.awssdk.services.iot.IotClient;
 class ServeCommandIT {
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration STOP = Duration.ofSeconds(20);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     Path tmp;
@@ -156,6 +161,60 @@ class ServeCommandIT {
             serve.signal("TERM");
             assertThat(serve.awaitExit(STOP)).isZero();
         }
+    }
+
+    @Test
+    void logFormatJson_writesOneObjectALine_withTheAccessLogsFields_andNoSecret() throws Exception {
+        Path dataDir = tmp.resolve("json-logs");
+        String secret = "json-log-secret-00000000000000000000000000";
+        Map<String, String> env = Map.of("CORELINK_ACCESS_KEY_ID", "AKIAJSONLOGTEST00001",
+                "CORELINK_SECRET_ACCESS_KEY", secret);
+        List<String> lines;
+        try (ServeProcess serve = ServeProcess.run(env, "serve", "--data-dir", dataDir.toString(), "--port", "0",
+                "--data-plane-port", "0", "--log-format", "json")) {
+            int port = serve.awaitListening(START);
+            try (IotClient iot = iot(port, "AKIAJSONLOGTEST00001", secret)) {
+                iot.createThing(r -> r.thingName("json-1"));
+            }
+            try (IotClient wrong = iot(port, "AKIAJSONLOGTEST00001", "not-the-secret-000000000000000000000000")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrong.listThings(r -> { }))
+                        .hasMessageContaining("signature");
+            }
+            serve.signal("TERM");
+            assertThat(serve.awaitExit(STOP)).isZero();
+            lines = serve.stdout();
+        }
+
+        // The start-up lines stay as server.md gives them (scripts wait for them); every other line is an object.
+        List<JsonNode> objects = new ArrayList<>();
+        for (String line : lines) {
+            assertThat(line).doesNotContain(secret);
+            if (!line.startsWith("corelink: ")) {
+                objects.add(JSON.readTree(line));
+            }
+        }
+        assertThat(objects).allSatisfy(o -> {
+            assertThat(o.isObject()).isTrue();
+            assertThat(o.path("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+            assertThat(o.path("level").asString()).isIn("INFO", "WARN", "ERROR");
+            assertThat(o.has("logger")).isTrue();
+            assertThat(o.has("message")).isTrue();
+            assertThat(o.has("stack_trace")).isFalse();
+        });
+        JsonNode created = objects.stream().filter(o -> "CreateThing".equals(o.path("operation").asString()))
+                .findFirst().orElseThrow();
+        assertThat(created.path("logger").asString()).isEqualTo("corelink.access");
+        assertThat(created.path("requestId").asString()).matches("[0-9a-f-]{36}");
+        assertThat(created.path("plane").asString()).isEqualTo("control");
+        assertThat(created.path("principal").asString()).isEqualTo("AKIAJSONLOGTEST00001");
+        assertThat(created.path("status").asInt()).isEqualTo(200);
+        assertThat(created.path("durationMs").isNumber()).isTrue();
+        assertThat(created.path("sourceIp").asString()).isEqualTo("127.0.0.1");
+        JsonNode refused = objects.stream().filter(o -> "ListThings".equals(o.path("operation").asString()))
+                .findFirst().orElseThrow();
+        assertThat(refused.path("status").asInt()).isEqualTo(403);
+        assertThat(refused.path("errorCode").asString()).isEqualTo("InvalidSignatureException");
+        assertThat(refused.path("reason").asString()).isNotEmpty();
     }
 
     @Test

@@ -88,6 +88,50 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         return Level.toLevel(value == null || value.isBlank() ? null : value.strip(), Level.INFO);
     }
 
+    /**
+     * Switches Corelink's two console appenders to one JSON object a line ({@code serve --log-format json},
+     * operations.md §6): {@code timestamp} (ISO-8601, UTC), {@code level}, {@code logger}, {@code message}, and the
+     * key-value pairs a line carries (the access log's {@code requestId}, {@code plane}, {@code operation},
+     * {@code principal}, {@code status}, {@code durationMs}, {@code sourceIp}, and {@code errorCode} and
+     * {@code reason} when refused). Never a stack trace, as in text. Does nothing when an operator's own logback
+     * configuration is in use ({@code -Dlogback.configurationFile}).
+     */
+    public static void useJson() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        ch.qos.logback.core.Appender<ILoggingEvent> root =
+                context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
+        ch.qos.logback.core.Appender<ILoggingEvent> access = context.getLogger("corelink.access").getAppender("ACCESS");
+        if (root instanceof ConsoleAppender<ILoggingEvent> console) {
+            switchToJson(console, context);
+        }
+        if (access instanceof AsyncAppender async
+                && async.getAppender("ACCESS-STDOUT") instanceof ConsoleAppender<ILoggingEvent> console) {
+            switchToJson(console, context);
+        }
+    }
+
+    private static void switchToJson(ConsoleAppender<ILoggingEvent> console, LoggerContext context) {
+        net.logstash.logback.encoder.LogstashEncoder json = new net.logstash.logback.encoder.LogstashEncoder();
+        json.setContext(context);
+        net.logstash.logback.fieldnames.LogstashFieldNames names = json.getFieldNames();
+        String ignore = net.logstash.logback.fieldnames.LogstashCommonFieldNames.IGNORE_FIELD_INDICATOR;
+        names.setTimestamp("timestamp");
+        names.setLogger("logger");
+        names.setVersion(ignore);
+        names.setLevelValue(ignore);
+        names.setThread(ignore);
+        names.setStackTrace(ignore);
+        json.setTimeZone("UTC");
+        json.setIncludeContext(false);
+        json.setIncludeMdc(false);
+        json.start();
+        console.stop();
+        console.setEncoder(json);
+        console.start();
+    }
+
     /** Writes out what the access log still queues and stops logging; for the end of the process. */
     public static void flush() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {

@@ -2,6 +2,7 @@ package io.corelink.wire.pipeline;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * One line per request on both planes, on the logger {@code corelink.access} at INFO (on by default;
@@ -21,15 +22,27 @@ public final class AccessLog implements Stage {
         }
         long micros = (System.nanoTime() - call.startedNanos()) / 1_000;
         String outcome = call.status() == Call.CLOSED ? "closed" : Integer.toString(call.status());
+        // The same facts twice: in the line's text, and as key-value pairs that the JSON log format
+        // (--log-format json) writes as fields of their own; the text format prints only the message.
+        LoggingEventBuilder line = ACCESS.atInfo()
+                .addKeyValue("requestId", call.requestId())
+                .addKeyValue("plane", call.plane())
+                .addKeyValue("operation", call.operation())
+                .addKeyValue("principal", call.principal())
+                .addKeyValue("status", call.status() == Call.CLOSED ? (Object) "closed" : (Object) call.status())
+                .addKeyValue("durationMs", micros / 1000.0)
+                .addKeyValue("sourceIp", call.sourceIp());
         if (call.reason() == null) {
-            ACCESS.info("{} {} {} principal={} status={} {}.{}ms ip={}", call.requestId(), call.plane(),
+            line.log("{} {} {} principal={} status={} {}.{}ms ip={}", call.requestId(), call.plane(),
                     call.operation(), call.principal(), outcome, micros / 1000, threeDigits(micros % 1000),
                     call.sourceIp());
         } else {
-            ACCESS.info("{} {} {} principal={} status={} {}.{}ms ip={} error={} reason=\"{}\"", call.requestId(),
-                    call.plane(), call.operation(), call.principal(), outcome, micros / 1000,
-                    threeDigits(micros % 1000), call.sourceIp(), call.errorCode() == null ? "-" : call.errorCode(),
-                    bounded(call.reason()));
+            String errorCode = call.errorCode() == null ? "-" : call.errorCode();
+            String reason = bounded(call.reason());
+            line.addKeyValue("errorCode", errorCode).addKeyValue("reason", reason)
+                    .log("{} {} {} principal={} status={} {}.{}ms ip={} error={} reason=\"{}\"", call.requestId(),
+                            call.plane(), call.operation(), call.principal(), outcome, micros / 1000,
+                            threeDigits(micros % 1000), call.sourceIp(), errorCode, reason);
         }
     }
 
