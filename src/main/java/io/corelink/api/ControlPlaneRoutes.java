@@ -58,6 +58,7 @@ import io.corelink.service.PrincipalService;
 import io.corelink.service.ThingService;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.api.corelink.FaultsHandler;
+import io.corelink.api.corelink.MetricsHandler;
 import io.corelink.domain.Account;
 import io.corelink.wire.pipeline.FaultInjection;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +92,8 @@ public final class ControlPlaneRoutes {
                            PrincipalService principals, CoreDeviceService coreDevices,
                            DiscoveryDiagnosisService diagnosis, IotPolicyService policies, PageTokens tokens,
                            Account account, @Nullable FaultInjection faults, @Nullable AuditLog audit,
-                           @Nullable ChangeEvents events, @Nullable String dataEndpointHost) {
+                           @Nullable ChangeEvents events, @Nullable String dataEndpointHost,
+                           java.util.function.Supplier<String> metrics) {
     }
 
     public static Router router(Services services) {
@@ -157,6 +159,8 @@ public final class ControlPlaneRoutes {
             table.add("GET", "/corelink/v1/events", ServiceFamily.GREENGRASS, "GetEvents",
                     new EventsHandler(events, services.account()), RoutePermissions.fixed("corelink:GetEvents", "*"));
         }
+        table.add("GET", "/_corelink/metrics", ServiceFamily.GREENGRASS, "GetMetrics",
+                new MetricsHandler(services.metrics()), RoutePermissions.fixed("corelink:GetMetrics", "*"));
         FaultInjection faults = services.faults();
         if (faults != null) {
             // Only with serve --fault-injection: otherwise the path is a 404 like any unknown route.

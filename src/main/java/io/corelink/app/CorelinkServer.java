@@ -27,6 +27,7 @@ import io.corelink.store.jdbc.SqliteStore;
 import io.corelink.wire.http.AwsShapedErrorHandler;
 import io.corelink.wire.paging.PageTokens;
 import io.corelink.wire.pipeline.AccessLog;
+import io.corelink.wire.pipeline.RequestMetrics;
 import io.corelink.wire.pipeline.FaultInjection;
 import io.corelink.wire.pipeline.RateLimiting;
 import io.corelink.wire.pipeline.ControlPlane;
@@ -92,6 +93,7 @@ public final class CorelinkServer implements AutoCloseable {
     private volatile @Nullable AuditLog audit;
     private volatile @Nullable ChangeEvents events;
     private volatile @Nullable WebhookDelivery webhooks;
+    private final NodeMetrics metrics = new NodeMetrics();
     private volatile boolean accepting;
 
     private CorelinkServer(Server jetty, ServerConnector controlPlane, List<ServerConnector> dataPlane,
@@ -211,6 +213,9 @@ public final class CorelinkServer implements AutoCloseable {
                 controlStages.add(new AuditTrail(audit, config.account(), identities, clock));
                 dataStages.add(new AuditTrail(audit, config.account(), null, clock));
             }
+            RequestMetrics requestMetrics = new RequestMetrics(server.metrics.registry());
+            controlStages.add(requestMetrics);
+            dataStages.add(requestMetrics);
             controlStages.add(new AccessLog());
             dataStages.add(new AccessLog());
             Handler control = new RequestPipeline(server.newControlPlane(config, authority, identities, faults,
@@ -304,7 +309,7 @@ public final class CorelinkServer implements AutoCloseable {
                 new DiscoveryDiagnosisService(store, config.account(), clock,
                         config.dataPlaneAuthorization() == DataPlaneAuthorization.IOT_POLICY),
                 new IotPolicyService(store, config.account(), clock),
-                tokens, config.account(), faults, audit, events, dataEndpointHost(config));
+                tokens, config.account(), faults, audit, events, dataEndpointHost(config), metrics::scrape);
         HealthHandler health = new HealthHandler(new HealthProbe(store, () -> accepting && jetty.isStarted()));
         IamService iam = new IamService(store, config.account(), clock, identities);
         return new ControlPlane(ControlPlaneRoutes.router(services),
@@ -440,6 +445,7 @@ public final class CorelinkServer implements AutoCloseable {
             LOG.warn("stopping the listeners failed: {}", e.getClass().getSimpleName());
         }
         stopRecording();
+        metrics.close();
         closeQuietly(jetty, store, dataDir);
     }
 

@@ -34,6 +34,7 @@ public final class Call {
     private String userAgent = "-";
     private @Nullable String claimedKeyId;
     private boolean authenticationFailed;
+    private boolean throttled;
     private RequestParametersSource requestParameters = bodyChecked -> "{}";
 
     Call(String requestId, String plane, String method, String rawPath, String sourceIp, ServiceFamily family,
@@ -134,6 +135,16 @@ public final class Call {
     void refusedBecause(@Nullable AccessRefused refused, String reason) {
         refusal = refused;
         stageReason = reason;
+    }
+
+    /** Marks the call as refused by a rate limit of {@code --rate-limit}. */
+    void throttled(boolean value) {
+        throttled = value;
+    }
+
+    /** Whether a rate limit refused the call (not an injected fault). */
+    public boolean throttled() {
+        return throttled;
     }
 
     /** The HTTP status answered, or {@link #CLOSED}. */

@@ -130,6 +130,7 @@ public final class RequestPipeline extends Handler.Abstract {
             return shaped(plane.refusal(call, refused), refused.reason());
         } catch (RateLimited limited) {
             call.refusedBecause(null, limited.reason());
+            call.throttled(true);
             return shaped(plane.throttled(call, limited), limited.reason());
         }
     }

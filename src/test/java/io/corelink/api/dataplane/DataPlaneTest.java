@@ -63,8 +63,18 @@ class DataPlaneTest {
         return "\"" + value.replace("\n", "\\n") + "\"";
     }
 
+    /** corelink_discover_total{outcome} now (0 before the first such answer). */
+    private static double discovers(String outcome) {
+        String scraped = server.raw().request("GET", "/_corelink/metrics").service("greengrass").send().body();
+        Double value = io.corelink.testing.PrometheusText.parse(scraped).value("corelink_discover_total", "outcome",
+                outcome);
+        return value == null ? 0 : value;
+    }
+
     @Test
     void aCoreSetsItselfUp_andItsClientDiscoversIt() throws IOException {
+        double found = discovers("found");
+        double notFound = discovers("not_found");
         TestDevice core = device("dp:core-1");
         TestDevice sensor = device("dp-sensor-1");
         associate("dp:core-1", "dp-sensor-1");
@@ -107,6 +117,8 @@ class DataPlaneTest {
                 .entries(e -> e.thingName("dp-sensor-1")));
         assertThat(sensor.client().send("GET", "/greengrass/discover/thing/dp-sensor-1", null).status())
                 .as("the cache is invalidated by the change").isEqualTo(404);
+        assertThat(discovers("found") - found).isEqualTo(1.0);
+        assertThat(discovers("not_found") - notFound).isEqualTo(3.0);
     }
 
     @Test
@@ -130,12 +142,14 @@ class DataPlaneTest {
 
     @Test
     void discoverForAThingTheCertificateIsNotAttachedTo_is403() throws IOException {
+        double forbidden = discovers("forbidden");
         TestDevice sensor = device("dp-own");
         device("dp-someone-else");
         MtlsClient.Answer answer = sensor.client().send("GET", "/greengrass/discover/thing/dp-someone-else", null);
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).matches("\\{\"message\":null,\"traceId\":\"[0-9a-f-]{36}\"}");
         assertThat(sensor.client().send("GET", "/greengrass/discover/thing/dp-nobody", null).status()).isEqualTo(403);
+        assertThat(discovers("forbidden") - forbidden).isEqualTo(2.0);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.corelink.api.iot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.corelink.testing.IamUsers;
 import io.corelink.testing.TestServer;
 import java.time.Clock;
 import java.util.List;
@@ -67,8 +68,8 @@ class DescribeEndpointTest {
     @Test
     void itIsAuthorizedAsIotDescribeEndpoint() {
         try (TestServer server = TestServer.start(); IamClient admin = server.iam()) {
-            AccessKey allowed = user(admin, "scripts", "iot:DescribeEndpoint");
-            AccessKey other = user(admin, "lister", "iot:ListThings");
+            AccessKey allowed = IamUsers.allowedTo(admin, "scripts", "iot:DescribeEndpoint");
+            AccessKey other = IamUsers.allowedTo(admin, "lister", "iot:ListThings");
             try (IotClient iot = server.iot(allowed.accessKeyId(), allowed.secretAccessKey())) {
                 assertThat(iot.describeEndpoint(r -> r.endpointType("iot:Data-ATS")).endpointAddress())
                         .isEqualTo("127.0.0.1");
@@ -81,13 +82,5 @@ class DescribeEndpointTest {
                         });
             }
         }
-    }
-
-    private static AccessKey user(IamClient admin, String name, String action) {
-        admin.createUser(r -> r.userName(name));
-        admin.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action
-                        + "\",\"Resource\":\"*\"}]}"));
-        return admin.createAccessKey(r -> r.userName(name)).accessKey();
     }
 }
