@@ -21,8 +21,10 @@ import picocli.CommandLine.Parameters;
  * credentials filled in (operations.md; issue 15), so that a quick start needs no {@code --endpoint-url} on every
  * line: Debian's AWS CLI 2.9 ignores {@code AWS_ENDPOINT_URL}. Corelink's own options come first; everything from the
  * first other argument on is the AWS CLI's, untouched. The credentials reach the AWS CLI through its environment,
- * never its command line (which other users of the machine can read); over {@code https://} the deployment's root CA
- * ({@code DATA_DIR/ca/root-ca.pem}) is its CA bundle unless one is given.
+ * never its command line (which other users of the machine can read), and it gets none of Corelink's {@code CORELINK_*}
+ * settings nor a profile or session token of other credentials; over {@code https://} the deployment's root CA
+ * ({@code DATA_DIR/ca/root-ca.pem}) is its CA bundle unless {@code --ca-bundle} is among the arguments (a
+ * machine-wide {@code AWS_CA_BUNDLE} would not know Corelink's CA).
  *
  * <p>Exits with the AWS CLI's exit code; 1 with one line when no AWS CLI is installed or there are no credentials.
  */
@@ -32,6 +34,11 @@ import picocli.CommandLine.Parameters;
 final class AwsCommand implements Callable<Integer> {
     @Mixin
     ServerConnection connection;
+
+    /** What could make the AWS CLI sign as someone else than this server's administrator. */
+    private static final java.util.Set<String> IGNORED_AWS_VARIABLES = java.util.Set.of("AWS_PROFILE",
+            "AWS_DEFAULT_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CREDENTIAL_EXPIRATION",
+            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
 
     @Option(names = "--aws-cli", paramLabel = "PATH", defaultValue = "${env:CORELINK_AWS_CLI:-aws}",
             description = {"The AWS CLI to run: a path, or a name looked up on PATH.",
@@ -53,16 +60,16 @@ final class AwsCommand implements Callable<Integer> {
         String[] credentials = connection.credentials();
         List<String> command = new ArrayList<>(List.of(cli.toString(), "--endpoint-url", endpoint.toString()));
         Path bundle = connection.dataDir.resolve("ca").resolve("root-ca.pem");
-        if ("https".equals(endpoint.getScheme()) && !arguments.contains("--ca-bundle")
-                && System.getenv("AWS_CA_BUNDLE") == null && Files.isRegularFile(bundle)) {
+        boolean ownBundle = arguments.stream().anyMatch(a -> a.equals("--ca-bundle") || a.startsWith("--ca-bundle="));
+        if ("https".equals(endpoint.getScheme()) && !ownBundle && Files.isRegularFile(bundle)) {
             command.addAll(List.of("--ca-bundle", bundle.toString()));
         }
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT);
         Map<String, String> environment = builder.environment();
-        // Explicit credentials win over any profile; a session token of other credentials would spoil them.
-        environment.remove("AWS_SESSION_TOKEN");
-        environment.remove("AWS_PROFILE");
+        // Explicit credentials win over any profile, and a session token of other credentials would spoil them;
+        // Corelink's own settings (its secrets among them) are none of the AWS CLI's business.
+        environment.keySet().removeIf(name -> name.startsWith("CORELINK_") || IGNORED_AWS_VARIABLES.contains(name));
         environment.put("AWS_ACCESS_KEY_ID", credentials[0]);
         environment.put("AWS_SECRET_ACCESS_KEY", credentials[1]);
         environment.put("AWS_REGION", connection.region);

@@ -216,8 +216,9 @@ public final class CorelinkServer implements AutoCloseable {
             RequestMetrics requestMetrics = new RequestMetrics(server.metrics.registry());
             controlStages.add(requestMetrics);
             dataStages.add(requestMetrics);
-            controlStages.add(new AccessLog());
-            dataStages.add(new AccessLog());
+            AccessLog accessLog = new AccessLog(io.corelink.app.logging.LogConfiguration.jsonInUse());
+            controlStages.add(accessLog);
+            dataStages.add(accessLog);
             Handler control = new RequestPipeline(server.newControlPlane(config, authority, identities, faults,
                     audit, events, clock), controlStages);
             Handler data = new RequestPipeline(new DataPlane(callers, new DiscoveryService(store, clock),
@@ -326,7 +327,20 @@ public final class CorelinkServer implements AutoCloseable {
             return config.dataPlaneHosts().get(0);
         }
         String host = config.host();
-        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? null : host;
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (literal.contains(":") || literal.matches("[0-9.]+")) {
+            try {
+                // An address literal: parsed, never looked up.
+                java.net.InetAddress address = java.net.InetAddress.getByName(literal);
+                if (address.isAnyLocalAddress()) {
+                    return null;
+                }
+                return literal.contains(":") ? "[" + literal + "]" : literal;
+            } catch (java.net.UnknownHostException e) {
+                return host;
+            }
+        }
+        return host;
     }
 
     private static Store openStore(ServerConfig config, DataDirectory dataDir) {

@@ -27,7 +27,9 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code instead of exiting (for embedding and tests). */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        // "@file" arguments stay as they are: picocli would otherwise read the file into the arguments (for
+        // 'corelink aws', onto the AWS CLI's command line, which other users of the machine can read).
+        CommandLine commandLine = new CommandLine(new Main()).setExpandAtFiles(false);
         // picocli builds a model of every subcommand it is given, by reflection (0.1 s of a 1 s start): a command
         // line that names one gets only that one; help, errors and anything else get them all.
         for (Class<?> subcommand : SUBCOMMANDS) {

@@ -64,6 +64,29 @@ class AwsCommandTest {
     }
 
     @Test
+    void theArguments_goThroughUntouched_afterTheEndpoint_andTheCredentialsGoThroughTheEnvironment()
+            throws Exception {
+        writeCredentials();
+        // Shows what it was given: its arguments one a line, then the environment that matters.
+        Path echo = dataDir.resolve("echo-aws");
+        Files.writeString(echo, "#!/bin/sh\nfor a in \"$@\"; do echo \"arg:$a\"; done\n"
+                + "echo \"key:$AWS_ACCESS_KEY_ID\"\necho \"region:$AWS_REGION\"\n"
+                + "echo \"secret-in-env:${AWS_SECRET_ACCESS_KEY:+yes}\"\n");
+        Files.setPosixFilePermissions(echo, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+
+        CommandRun run = CommandRun.of("aws", "--aws-cli", echo.toString(), "--endpoint", "http://127.0.0.1:9",
+                "--region", "eu-west-1", "--data-dir", dataDir.toString(), "iot", "list-things", "--debug",
+                "--output=json", "@" + dataDir.resolve("admin-credentials"), "--", "x y");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(awsOutput(run)).isEqualTo(String.join("\n", "arg:--endpoint-url", "arg:http://127.0.0.1:9",
+                "arg:iot", "arg:list-things", "arg:--debug", "arg:--output=json",
+                "arg:@" + dataDir.resolve("admin-credentials"), "arg:--", "arg:x y",
+                "key:" + TestServer.ACCESS_KEY_ID, "region:eu-west-1", "secret-in-env:yes"));
+        assertThat(run.out()).doesNotContain(TestServer.SECRET);
+    }
+
+    @Test
     void withoutAnAwsCli_oneLineSaysWhatToDo_beforeAnythingElse() {
         // No credentials in the data directory either: the missing AWS CLI is what the user must hear about.
         CommandRun run = CommandRun.of("aws", "--aws-cli", "/nonexistent/aws", "--data-dir", dataDir.toString(),

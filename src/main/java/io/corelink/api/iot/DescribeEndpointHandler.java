@@ -46,7 +46,10 @@ public final class DescribeEndpointHandler implements Operation {
         return ApiResponse.ok(response);
     }
 
-    /** The host part of {@code Host} ({@code [::1]:8080} gives {@code ::1}), or {@code localhost} without one. */
+    /**
+     * The host part of {@code Host}, an IPv6 address in brackets so that a client may append {@code :port}
+     * ({@code [::1]:8080} and {@code ::1} give {@code [::1]}), or {@code localhost} without one.
+     */
     static String requestedHost(ApiRequest request) {
         String host = request.header("host");
         if (host == null || host.isBlank()) {
@@ -55,9 +58,15 @@ public final class DescribeEndpointHandler implements Operation {
         host = host.strip();
         if (host.startsWith("[")) {
             int end = host.indexOf(']');
-            return end > 1 ? host.substring(1, end) : "localhost";
+            return end > 1 ? host.substring(0, end + 1) : "localhost";
         }
         int colon = host.indexOf(':');
-        return colon < 0 ? host : host.substring(0, colon);
+        if (colon < 0) {
+            return host;
+        }
+        if (host.indexOf(':', colon + 1) >= 0) {
+            return "[" + host + "]"; // a bare IPv6 address: more than one colon, no port
+        }
+        return colon == 0 ? "localhost" : host.substring(0, colon);
     }
 }

@@ -100,6 +100,7 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
+        json = true;
         ch.qos.logback.core.Appender<ILoggingEvent> root =
                 context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
         ch.qos.logback.core.Appender<ILoggingEvent> access = context.getLogger("corelink.access").getAppender("ACCESS");
@@ -130,6 +131,13 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         console.stop();
         console.setEncoder(json);
         console.start();
+    }
+
+    private static volatile boolean json;
+
+    /** Whether {@link #useJson()} switched the log to JSON in this process. */
+    public static boolean jsonInUse() {
+        return json;
     }
 
     /** Writes out what the access log still queues and stops logging; for the end of the process. */

@@ -46,6 +46,7 @@ final class GroupCommit {
     private final ReentrantLock writerLock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
     private final LongAdder transactionCount = new LongAdder();
+    private final LongAdder handlesOpened = new LongAdder();
     private @Nullable Handle handle; // guarded by writerLock
 
     GroupCommit(Jdbi writer, Function<Handle, StoreTransaction> transactions, Duration timeout) {
@@ -92,6 +93,11 @@ final class GroupCommit {
         }
     }
 
+    /** How many times the writer's handle was opened: once, unless the database failed. For tests. */
+    long handlesOpened() {
+        return handlesOpened.sum();
+    }
+
     /** How many writes wait to run. */
     int queued() {
         return queue.size();
@@ -120,8 +126,12 @@ final class GroupCommit {
             });
         } catch (RuntimeException | Error e) {
             // The begin, a rollback to a savepoint or the commit failed (or a work threw an Error): nothing of the
-            // group is kept, so none of it may be acknowledged; the next group starts on a new connection.
-            closeWriterHandle();
+            // group is kept, so none of it may be acknowledged; the next group starts on a new connection. A lone
+            // work that refused its input (a 404, a 409) was rolled back by JDBI and said nothing against the
+            // connection: its handle, and the statements it keeps prepared, stay.
+            if (!refusedAlone(group, e)) {
+                closeWriterHandle();
+            }
             StoreUnavailableException failed = e instanceof StoreUnavailableException unavailable ? unavailable
                     : unavailable(e);
             for (Pending<?> pending : group) {
@@ -143,6 +153,7 @@ final class GroupCommit {
     private Handle writerHandle() {
         if (handle == null) {
             handle = writer.open();
+            handlesOpened.increment();
         }
         return handle;
     }
@@ -166,6 +177,12 @@ final class GroupCommit {
         } finally {
             writerLock.unlock();
         }
+    }
+
+    /** Whether {@code thrown} is the lone work's own failure, not the database's (JDBI rethrows it as it was). */
+    private static boolean refusedAlone(List<Pending<?>> group, Throwable thrown) {
+        return group.size() == 1 && group.get(0).failure == thrown && !(thrown instanceof JdbiException)
+                && !(thrown instanceof StoreUnavailableException);
     }
 
     /** A group of one needs no savepoint: its failure rolls the whole transaction back. */

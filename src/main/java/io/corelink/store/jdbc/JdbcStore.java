@@ -101,6 +101,11 @@ public final class JdbcStore implements Store {
         return groupCommit == null ? 0 : groupCommit.queued();
     }
 
+    /** How many times the group-commit writer opened its handle; -1 without group commit. For tests. */
+    long writerHandlesOpened() {
+        return groupCommit == null ? -1 : groupCommit.handlesOpened();
+    }
+
     /** How many write transactions grouped writes ran in; -1 without group commit. For tests. */
     long groupedWriteTransactions() {
         return groupCommit == null ? -1 : groupCommit.transactions();

@@ -14,6 +14,17 @@ import org.slf4j.spi.LoggingEventBuilder;
 public final class AccessLog implements Stage {
     static final int MAX_REASON = 300;
     private static final Logger ACCESS = LoggerFactory.getLogger("corelink.access");
+    private final boolean fields;
+
+    /** The access log of the text format: the facts in the line's text only. */
+    public AccessLog() {
+        this(false);
+    }
+
+    /** @param fields also give each fact as a key-value pair of the line, for the JSON log format */
+    public AccessLog(boolean fields) {
+        this.fields = fields;
+    }
 
     @Override
     public void record(Call call) {
@@ -22,16 +33,23 @@ public final class AccessLog implements Stage {
         }
         long micros = (System.nanoTime() - call.startedNanos()) / 1_000;
         String outcome = call.status() == Call.CLOSED ? "closed" : Integer.toString(call.status());
-        // The same facts twice: in the line's text, and as key-value pairs that the JSON log format
-        // (--log-format json) writes as fields of their own; the text format prints only the message.
-        LoggingEventBuilder line = ACCESS.atInfo()
-                .addKeyValue("requestId", call.requestId())
-                .addKeyValue("plane", call.plane())
-                .addKeyValue("operation", call.operation())
-                .addKeyValue("principal", call.principal())
-                .addKeyValue("status", call.status() == Call.CLOSED ? (Object) "closed" : (Object) call.status())
-                .addKeyValue("durationMs", micros / 1000.0)
-                .addKeyValue("sourceIp", call.sourceIp());
+        // With the JSON log format the same facts also go as key-value pairs, which it writes as fields of their
+        // own (the text format prints only the message, so they are not built for it). status stays a number in
+        // every line, for the log stores that fix a field's type on first sight: a dropped connection is closed.
+        LoggingEventBuilder line = ACCESS.atInfo();
+        if (fields) {
+            line = line.addKeyValue("requestId", call.requestId())
+                    .addKeyValue("plane", call.plane())
+                    .addKeyValue("operation", call.operation())
+                    .addKeyValue("principal", call.principal())
+                    .addKeyValue("durationMs", micros / 1000.0)
+                    .addKeyValue("sourceIp", call.sourceIp());
+            if (call.status() == Call.CLOSED) {
+                line = line.addKeyValue("closed", true);
+            } else {
+                line = line.addKeyValue("status", call.status());
+            }
+        }
         if (call.reason() == null) {
             line.log("{} {} {} principal={} status={} {}.{}ms ip={}", call.requestId(), call.plane(),
                     call.operation(), call.principal(), outcome, micros / 1000, threeDigits(micros % 1000),
@@ -39,10 +57,12 @@ public final class AccessLog implements Stage {
         } else {
             String errorCode = call.errorCode() == null ? "-" : call.errorCode();
             String reason = bounded(call.reason());
-            line.addKeyValue("errorCode", errorCode).addKeyValue("reason", reason)
-                    .log("{} {} {} principal={} status={} {}.{}ms ip={} error={} reason=\"{}\"", call.requestId(),
-                            call.plane(), call.operation(), call.principal(), outcome, micros / 1000,
-                            threeDigits(micros % 1000), call.sourceIp(), errorCode, reason);
+            if (fields) {
+                line = line.addKeyValue("errorCode", errorCode).addKeyValue("reason", reason);
+            }
+            line.log("{} {} {} principal={} status={} {}.{}ms ip={} error={} reason=\"{}\"", call.requestId(),
+                    call.plane(), call.operation(), call.principal(), outcome, micros / 1000,
+                    threeDigits(micros % 1000), call.sourceIp(), errorCode, reason);
         }
     }
 

@@ -46,6 +46,25 @@ class GroupCommitTest {
     }
 
     @Test
+    void aLoneWorkThatRefusesItsInput_keepsTheWritersHandleAndItsPreparedStatements() {
+        store.write(tx -> tx.settings().putIfAbsent("kept", "1"));
+        assertThat(store.writerHandlesOpened()).isEqualTo(1);
+
+        assertThatThrownBy(() -> store.write(tx -> {
+            tx.settings().putIfAbsent("rolled-back", "1");
+            throw new IllegalArgumentException("not found");
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("not found");
+
+        String after = store.write(tx -> tx.settings().putIfAbsent("after", "2"));
+        assertThat(after).isEqualTo("2");
+        assertThat(store.writerHandlesOpened()).isEqualTo(1);
+        java.util.Optional<String> rolledBack = store.read(tx -> tx.settings().find("rolled-back"));
+        java.util.Optional<String> kept = store.read(tx -> tx.settings().find("kept"));
+        assertThat(rolledBack).isEmpty();
+        assertThat(kept).contains("1");
+    }
+
+    @Test
     void writesQueuedBehindARunningTransactionShareOneAndFailAlone() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
