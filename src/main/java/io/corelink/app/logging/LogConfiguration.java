@@ -97,7 +97,8 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
      * configuration is in use ({@code -Dlogback.configurationFile}).
      */
     public static void useJson() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+        LoggerContext context = initializedContext();
+        if (context == null) {
             return;
         }
         json = true;
@@ -110,6 +111,30 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         if (access instanceof AsyncAppender async
                 && async.getAppender("ACCESS-STDOUT") instanceof ConsoleAppender<ILoggingEvent> console) {
             switchToJson(console, context);
+        }
+    }
+
+    /**
+     * Logback's context once SLF4J has finished starting. While another thread (the class preloading of
+     * {@code serve}) is starting it, SLF4J hands out a stand-in factory for a moment: waited out, for at most 5 s.
+     * Null when SLF4J is bound to something else than Logback.
+     */
+    private static @org.jspecify.annotations.Nullable LoggerContext initializedContext() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            org.slf4j.ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+            if (factory instanceof LoggerContext context) {
+                return context;
+            }
+            if (!(factory instanceof org.slf4j.helpers.SubstituteLoggerFactory) || System.nanoTime() > deadline) {
+                return null;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
     }
 
