@@ -16,11 +16,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_server() {
-  "$root/corelink" serve --data-dir "$work/data" --port 0 --data-plane-port 0 >"$work/server.log" 2>&1 &
+start_server() { # extra serve options
+  "$root/corelink" serve --data-dir "$work/data" --port 0 --data-plane-port 0 "$@" >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 600); do
-    port=$(sed -n 's#^corelink: control plane listening on http://127.0.0.1:\([0-9]*\)$#\1#p' "$work/server.log")
+    port=$(sed -n 's#^corelink: control plane listening on https*://127.0.0.1:\([0-9]*\)$#\1#p' "$work/server.log")
+    scheme=$(sed -n 's#^corelink: control plane listening on \(https*\)://.*#\1#p' "$work/server.log")
     [ -n "$port" ] && break
     kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; echo "server died"; exit 1; }
     sleep 0.1
@@ -28,7 +29,7 @@ start_server() {
   [ -n "$port" ] || { cat "$work/server.log"; echo "server did not start"; exit 1; }
   export AWS_SHARED_CREDENTIALS_FILE="$work/data/admin-credentials" AWS_PROFILE=corelink
   export AWS_CONFIG_FILE=/dev/null AWS_REGION=us-east-1 AWS_PAGER="" AWS_RETRY_MODE=standard AWS_MAX_ATTEMPTS=1
-  endpoint="http://127.0.0.1:$port"
+  endpoint="$scheme://127.0.0.1:$port"
 }
 
 aws_() { "$AWS" --endpoint-url "$endpoint" "$@"; }

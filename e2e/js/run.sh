@@ -12,3 +12,10 @@ export CORELINK_DATA_PLANE_PORT="$(sed -n 's#^corelink: data plane listening on 
   "$work/server.log" | head -1)"
 export CORELINK_ROOT_CA="$work/data/ca/root-ca.pem"
 cd "$js" && node --test
+
+# The same SDK against an HTTPS control plane: the server again, now with --control-plane-tls.
+kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""
+unset CORELINK_RATE_LIMIT
+start_server --control-plane-tls
+export CORELINK_HTTPS_ENDPOINT="$endpoint"
+NODE_EXTRA_CA_CERTS="$CORELINK_ROOT_CA" node --test https.test.mjs

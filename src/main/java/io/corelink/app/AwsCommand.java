@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
  * first other argument on is the AWS CLI's, untouched. The credentials reach the AWS CLI through its environment,
  * never its command line (which other users of the machine can read), and it gets none of Corelink's {@code CORELINK_*}
  * settings nor a profile or session token of other credentials; over {@code https://} the deployment's root CA
- * ({@code DATA_DIR/ca/root-ca.pem}) is its CA bundle unless {@code --ca-bundle} is among the arguments (a
- * machine-wide {@code AWS_CA_BUNDLE} would not know Corelink's CA).
+ * ({@code DATA_DIR/ca/root-ca.pem}), or Corelink's own {@code --ca-bundle}, is its CA bundle unless {@code --ca-bundle}
+ * is among the AWS CLI's arguments (a machine-wide {@code AWS_CA_BUNDLE} would not know Corelink's CA).
  *
  * <p>Exits with the AWS CLI's exit code; 1 with one line when no AWS CLI is installed or there are no credentials.
  */
@@ -59,7 +59,8 @@ final class AwsCommand implements Callable<Integer> {
         URI endpoint = connection.endpointUri();
         String[] credentials = connection.credentials();
         List<String> command = new ArrayList<>(List.of(cli.toString(), "--endpoint-url", endpoint.toString()));
-        Path bundle = connection.dataDir.resolve("ca").resolve("root-ca.pem");
+        Path given = connection.caBundle();
+        Path bundle = given != null ? given : connection.dataDir.resolve(RootCertificateAuthority.CERTIFICATE_FILE);
         boolean ownBundle = arguments.stream().anyMatch(a -> a.equals("--ca-bundle") || a.startsWith("--ca-bundle="));
         if ("https".equals(endpoint.getScheme()) && !ownBundle && Files.isRegularFile(bundle)) {
             command.addAll(List.of("--ca-bundle", bundle.toString()));

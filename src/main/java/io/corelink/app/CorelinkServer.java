@@ -52,6 +52,7 @@ import io.corelink.api.dataplane.IotPolicyAuthorization;
 import io.corelink.service.CoreSideService;
 import io.corelink.service.DataPlaneCallers;
 import io.corelink.service.DiscoveryService;
+import io.corelink.wire.tls.ControlPlaneTls;
 import io.corelink.wire.tls.DataPlaneTls;
 import io.corelink.wire.tls.RegistryClientTrustManager;
 import org.eclipse.jetty.server.Handler;
@@ -87,20 +88,26 @@ public final class CorelinkServer implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector controlPlane;
+    private final boolean controlPlaneTls;
     private final List<ServerConnector> dataPlane;
+    private final @Nullable ServerConnector metricsListener;
     private final DataDirectory dataDir;
     private final Store store;
     private volatile @Nullable AuditLog audit;
     private volatile @Nullable ChangeEvents events;
     private volatile @Nullable WebhookDelivery webhooks;
-    private final NodeMetrics metrics = new NodeMetrics();
+    private final NodeMetrics metrics;
     private volatile boolean accepting;
 
-    private CorelinkServer(Server jetty, ServerConnector controlPlane, List<ServerConnector> dataPlane,
-                           DataDirectory dataDir, Store store) {
+    private CorelinkServer(Server jetty, ServerConnector controlPlane, boolean controlPlaneTls,
+                           List<ServerConnector> dataPlane, @Nullable ServerConnector metricsListener,
+                           NodeMetrics metrics, DataDirectory dataDir, Store store) {
         this.jetty = jetty;
+        this.metrics = metrics;
         this.controlPlane = controlPlane;
+        this.controlPlaneTls = controlPlaneTls;
         this.dataPlane = dataPlane;
+        this.metricsListener = metricsListener;
         this.dataDir = dataDir;
         this.store = store;
     }
@@ -121,12 +128,32 @@ public final class CorelinkServer implements AutoCloseable {
         QueuedThreadPool dataThreads = threadPool("corelink-data", PLANE_THREADS);
         jetty.addBean(controlThreads);
         jetty.addBean(dataThreads);
-        ServerConnector controlPlane = new ServerConnector(jetty, controlThreads, null, null, -1, -1,
-                new HttpConnectionFactory(httpConfiguration()));
+        ServerConfig.Listeners listeners = config.listeners();
+        // Read before anything is bound or opened: a certificate file that is wrong fails the start at once.
+        ControlPlaneTls.Identity givenIdentity = listeners.tlsCertificateFile() == null ? null
+                : ControlPlaneIdentity.read(java.util.Objects.requireNonNull(listeners.tlsCertificateFile()),
+                        java.util.Objects.requireNonNull(listeners.tlsKeyFile()), clock);
+        SslContextFactory.Server controlTls = listeners.controlPlaneTls() ? ControlPlaneTls.newContextFactory() : null;
+        ServerConnector controlPlane = controlTls == null
+                ? new ServerConnector(jetty, controlThreads, null, null, -1, -1,
+                        new HttpConnectionFactory(httpConfiguration()))
+                : new ServerConnector(jetty, controlThreads, null, null, -1, -1,
+                        new SslConnectionFactory(controlTls, "http/1.1"),
+                        new HttpConnectionFactory(httpsConfiguration()));
         controlPlane.setHost(config.host());
         controlPlane.setPort(config.port());
         jetty.addConnector(controlPlane);
+        ServerConnector metricsListener = null;
+        if (listeners.metricsPort() != null) {
+            metricsListener = new ServerConnector(jetty, controlThreads, null, null, -1, -1,
+                    new HttpConnectionFactory(httpConfiguration()));
+            metricsListener.setHost(config.host());
+            metricsListener.setPort(listeners.metricsPort());
+            jetty.addConnector(metricsListener);
+        }
         SslContextFactory.Server tls = DataPlaneTls.newContextFactory();
+        NodeMetrics metrics = new NodeMetrics();
+        io.corelink.wire.tls.HandshakeMetrics handshakes = metrics.handshakes();
         List<ServerConnector> dataPlane = new ArrayList<>();
         for (int port : config.dataPlanePorts()) {
             ServerConnector connector = new ServerConnector(jetty, dataThreads, null, null, -1, -1,
@@ -134,6 +161,7 @@ public final class CorelinkServer implements AutoCloseable {
                     new HttpConnectionFactory(httpsConfiguration()));
             connector.setHost(config.host());
             connector.setPort(port);
+            connector.addBean(handshakes); // the TLS connections of this listener report to it
             jetty.addConnector(connector);
             dataPlane.add(connector);
         }
@@ -147,9 +175,16 @@ public final class CorelinkServer implements AutoCloseable {
             for (ServerConnector connector : dataPlane) {
                 bind(connector, config);
             }
+            if (metricsListener != null) {
+                bind(metricsListener, config);
+            }
         } catch (StartupException e) {
             controlPlane.close();
             dataPlane.forEach(ServerConnector::close);
+            if (metricsListener != null) {
+                metricsListener.close();
+            }
+            metrics.close();
             throw e;
         }
         DataDirectory dataDir = null;
@@ -166,8 +201,10 @@ public final class CorelinkServer implements AutoCloseable {
                 store = openStore(config, dataDir);
             }
             long storeOpen = System.nanoTime();
+            metrics.observe(store);
             AdministratorKey.ensure(config, store, dataDir, clock, out);
-            CorelinkServer server = new CorelinkServer(jetty, controlPlane, dataPlane, dataDir, store);
+            CorelinkServer server = new CorelinkServer(jetty, controlPlane, controlTls != null, dataPlane,
+                    metricsListener, metrics, dataDir, store);
             opened = server;
             CertificateAuthority authority = RootCertificateAuthority.ensure(store, dataDir, clock);
             DataPlaneCallers callers = new DataPlaneCallers(store, clock,
@@ -178,6 +215,12 @@ public final class CorelinkServer implements AutoCloseable {
             long certificateIssued = System.nanoTime();
             DataPlaneTls.install(tls, serverCertificate.keys().getPrivate(), serverCertificate.chain(),
                     new RegistryClientTrustManager(id -> isActiveOrUnknowable(callers, id)));
+            if (controlTls != null) {
+                // Without files, the data-plane certificate: issued by the root CA clients already trust, for the
+                // names they already reach this node by.
+                ControlPlaneTls.install(controlTls, givenIdentity != null ? givenIdentity : new ControlPlaneTls.Identity(
+                        serverCertificate.keys().getPrivate(), serverCertificate.chain()));
+            }
             CallerIdentities identities = new CallerIdentities(store, config.account(), clock);
             // route → authenticate (the plane) → authorize → limit → run → render → record
             RateLimiting limits = new RateLimiting(config.rateLimits(), store.sharedBuckets()
@@ -206,14 +249,18 @@ public final class CorelinkServer implements AutoCloseable {
                     : new ChangeEvents(store, clock, recording.eventRetentionDays());
             server.events = events;
             if (events != null && !recording.eventWebhooks().isEmpty()) {
-                server.webhooks = new WebhookDelivery(events, config.account(),
+                WebhookDelivery delivery = new WebhookDelivery(events, config.account(),
                         WebhookSecret.ensure(store, dataDir), recording.eventWebhooks(), nodeName(dataDir));
+                server.webhooks = delivery;
+                metrics.eventsPending(delivery::pending);
+            } else {
+                metrics.eventsPending(() -> 0);
             }
             if (audit != null) {
                 controlStages.add(new AuditTrail(audit, config.account(), identities, clock));
                 dataStages.add(new AuditTrail(audit, config.account(), null, clock));
             }
-            RequestMetrics requestMetrics = new RequestMetrics(server.metrics.registry());
+            RequestMetrics requestMetrics = new RequestMetrics(metrics.registry());
             controlStages.add(requestMetrics);
             dataStages.add(requestMetrics);
             AccessLog accessLog = new AccessLog(io.corelink.app.logging.LogConfiguration.jsonInUse());
@@ -226,16 +273,26 @@ public final class CorelinkServer implements AutoCloseable {
                             config.dataPlaneAuthorization() == DataPlaneAuthorization.CERTIFICATE),
                     config.account(), clock), dataStages);
             data.setServer(jetty);
-            jetty.setHandler(new GracefulHandler(new ListenerDispatch(controlPlane, control, data)));
+            jetty.setHandler(new GracefulHandler(new ListenerDispatch(controlPlane, control, data, metricsListener,
+                    new MetricsListener(metrics::scrape))));
             jetty.start();
             server.accepting = true;
-            out.println("corelink: control plane listening on http://" + hostForUrl(config.host()) + ":"
-                    + controlPlane.getLocalPort());
+            out.println("corelink: control plane listening on " + (controlTls == null ? "http" : "https") + "://"
+                    + hostForUrl(config.host()) + ":" + controlPlane.getLocalPort());
             for (ServerConnector connector : dataPlane) {
                 out.println("corelink: data plane listening on https://" + hostForUrl(config.host()) + ":"
                         + connector.getLocalPort());
             }
+            if (metricsListener != null) {
+                out.println("corelink: metrics listening on http://" + hostForUrl(config.host()) + ":"
+                        + metricsListener.getLocalPort() + MetricsListener.PATH);
+            }
             out.flush();
+            if (controlTls == null && !isLoopback(config.host())) {
+                LOG.warn("the control plane is plain HTTP on {}, which is not a loopback address: what callers send "
+                        + "and receive, private keys from CreateKeysAndCertificate among it, crosses the network "
+                        + "unencrypted; serve it with --control-plane-tls", config.host());
+            }
             LOG.info("serving with {}; ready in {} ms (store {} ms, CA {} ms, server certificate {} ms)", config,
                     millisSince(started), (storeOpen - started) / 1_000_000, (authorityReady - storeOpen) / 1_000_000,
                     (certificateIssued - authorityReady) / 1_000_000);
@@ -245,12 +302,14 @@ public final class CorelinkServer implements AutoCloseable {
                 opened.stopRecording();
             }
             closeQuietly(jetty, store, dataDir);
+            metrics.close();
             throw e;
         } catch (Exception e) {
             if (opened != null) {
                 opened.stopRecording();
             }
             closeQuietly(jetty, store, dataDir);
+            metrics.close();
             throw new StartupException("cannot start: " + e.getClass().getSimpleName(), e);
         }
     }
@@ -273,20 +332,46 @@ public final class CorelinkServer implements AutoCloseable {
     private static final class ListenerDispatch extends Handler.Wrapper {
         private final ServerConnector controlPlane;
         private final Handler data;
+        private final @Nullable ServerConnector metricsListener;
+        private final Handler metrics;
 
-        ListenerDispatch(ServerConnector controlPlane, Handler control, Handler data) {
+        ListenerDispatch(ServerConnector controlPlane, Handler control, Handler data,
+                         @Nullable ServerConnector metricsListener, Handler metrics) {
             super(control);
             this.controlPlane = controlPlane;
             this.data = data;
+            this.metricsListener = metricsListener;
+            this.metrics = metrics;
             addBean(data);
+            addBean(metrics);
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            if (request.getConnectionMetaData().getConnector() == controlPlane) {
+            org.eclipse.jetty.server.Connector connector = request.getConnectionMetaData().getConnector();
+            if (connector == controlPlane) {
                 return super.handle(request, response, callback);
             }
+            if (connector == metricsListener) {
+                return metrics.handle(request, response, callback);
+            }
             return data.handle(request, response, callback);
+        }
+    }
+
+    /** Whether an address to bind is loopback only (a name counts when it is {@code localhost}). */
+    static boolean isLoopback(String host) {
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if ("localhost".equalsIgnoreCase(literal)) {
+            return true;
+        }
+        if (!literal.contains(":") && !literal.matches("[0-9.]+")) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 
@@ -435,6 +520,17 @@ public final class CorelinkServer implements AutoCloseable {
     /** The ports the data plane is bound to, in the order they were asked for. */
     public List<Integer> dataPlanePorts() {
         return dataPlane.stream().map(ServerConnector::getLocalPort).toList();
+    }
+
+    /** The control plane's base URL on the loopback address, {@code https://} when it is served over TLS. */
+    public java.net.URI controlPlaneUri() {
+        return java.net.URI.create((controlPlaneTls ? "https" : "http") + "://127.0.0.1:" + controlPlanePort());
+    }
+
+    /** The port {@code --metrics-port} is bound to, or -1 without it. */
+    public int metricsPort() {
+        ServerConnector listener = metricsListener;
+        return listener == null ? -1 : listener.getLocalPort();
     }
 
     /** The port the control plane is bound to (useful when 0 was asked for). */

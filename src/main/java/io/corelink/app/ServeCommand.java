@@ -37,7 +37,7 @@ final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CORELINK_PORT:-" + ServerConfig.DEFAULT_PORT
-            + "}", description = {"Control-plane port (plain HTTP); 0 picks a free one.",
+            + "}", description = {"Control-plane port; 0 picks a free one.",
                 "Default: ${DEFAULT-VALUE}; env CORELINK_PORT."})
     int port;
 
@@ -112,6 +112,29 @@ final class ServeCommand implements Callable<Integer> {
                 "CORELINK_EVENT_WEBHOOK (comma-separated)."})
     List<String> eventWebhooks;
 
+    @Option(names = "--control-plane-tls", defaultValue = "${env:CORELINK_CONTROL_PLANE_TLS:-false}",
+            description = {"Serve the control plane over HTTPS with a certificate",
+                "from the deployment's root CA (the data plane's names).",
+                "Env CORELINK_CONTROL_PLANE_TLS."})
+    boolean controlPlaneTls;
+
+    @Option(names = "--tls-cert-file", paramLabel = "FILE", defaultValue = "${env:CORELINK_TLS_CERT_FILE:-}",
+            description = {"PEM certificate (then any intermediates) for an HTTPS",
+                "control plane instead; with --tls-key-file.",
+                "Env CORELINK_TLS_CERT_FILE."})
+    String tlsCertificateFile;
+
+    @Option(names = "--tls-key-file", paramLabel = "FILE", defaultValue = "${env:CORELINK_TLS_KEY_FILE:-}",
+            description = {"Its unencrypted PEM private key.", "Env CORELINK_TLS_KEY_FILE."})
+    String tlsKeyFile;
+
+    @Option(names = "--metrics-port", paramLabel = "N", defaultValue = "${env:CORELINK_METRICS_PORT:-}",
+            description = {"Also serve /_corelink/metrics here, plain HTTP and",
+                "without authentication (0 picks a free port). Default:",
+                "on the control plane, for the administrator only.",
+                "Env CORELINK_METRICS_PORT."})
+    String metricsPort;
+
     /** How log lines look: {@code text} (one line an event) or {@code json} (one JSON object a line). */
     enum LogFormat { text, json }
 
@@ -144,6 +167,20 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    private ServerConfig.Listeners listeners() {
+        String certificate = StoreOptions.blankToNull(tlsCertificateFile);
+        String key = StoreOptions.blankToNull(tlsKeyFile);
+        String metrics = StoreOptions.blankToNull(metricsPort);
+        Integer parsedPort;
+        try {
+            parsedPort = metrics == null ? null : Integer.valueOf(metrics.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--metrics-port must be 0..65535, not '" + metrics + "'");
+        }
+        return new ServerConfig.Listeners(controlPlaneTls, certificate == null ? null : java.nio.file.Path.of(
+                certificate), key == null ? null : java.nio.file.Path.of(key), parsedPort);
+    }
+
     /** @throws CommandLine.ParameterException (exit 2) naming the value out of range */
     ServerConfig config() {
         try {
@@ -158,7 +195,8 @@ final class ServeCommand implements Callable<Integer> {
                     DataPlaneAuthorization.parse(dataPlaneAuthorization),
                     rateLimits.stream().filter(r -> !r.isBlank()).map(RateLimit::parse).toList(), faultInjection,
                     new ServerConfig.Recording(auditRetentionDays, eventRetentionDays, ServerConfig.Recording.webhooks(
-                            eventWebhooks.stream().filter(w -> !w.isBlank()).toList())));
+                            eventWebhooks.stream().filter(w -> !w.isBlank()).toList())),
+                    listeners());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

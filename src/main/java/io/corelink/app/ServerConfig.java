@@ -31,7 +31,8 @@ public record ServerConfig(
         DataPlaneAuthorization dataPlaneAuthorization,
         List<RateLimit> rateLimits,
         boolean faultInjection,
-        Recording recording) {
+        Recording recording,
+        Listeners listeners) {
 
     public static final String DEFAULT_DATA_DIR = "./corelink-data";
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -101,6 +102,48 @@ public record ServerConfig(
                     + (eventWebhooks.isEmpty() ? "" : ", eventWebhooks=" + eventWebhooks.size());
         }
     }
+
+    /**
+     * How the control plane and the metrics are served (operations.md §6–§7).
+     *
+     * @param controlPlaneTls whether the control plane is HTTPS; with no files given, its certificate is issued by
+     *                        the deployment's root CA with the data-plane certificate's names
+     * @param tlsCertificateFile a PEM certificate (chain) for the HTTPS control plane, or null
+     * @param tlsKeyFile its PEM private key, or null (given with the certificate or not at all)
+     * @param metricsPort a port serving {@code /_corelink/metrics} without authentication (0 picks one), or null
+     */
+    public record Listeners(boolean controlPlaneTls, @Nullable Path tlsCertificateFile, @Nullable Path tlsKeyFile,
+                            @Nullable Integer metricsPort) {
+        public static final Listeners DEFAULTS = new Listeners(false, null, null, null);
+
+        /** @throws IllegalArgumentException naming the option */
+        public Listeners {
+            if ((tlsCertificateFile == null) != (tlsKeyFile == null)) {
+                throw new IllegalArgumentException("--tls-cert-file and --tls-key-file go together");
+            }
+            // Files given mean HTTPS: serving them over plain HTTP is never what was meant.
+            controlPlaneTls = controlPlaneTls || tlsCertificateFile != null;
+            if (metricsPort != null) {
+                checkPort("--metrics-port", metricsPort);
+            }
+        }
+
+        /** HTTPS on the control plane with a certificate from the deployment's root CA. */
+        public static Listeners https() {
+            return new Listeners(true, null, null, null);
+        }
+
+        public Listeners withMetricsPort(@Nullable Integer port) {
+            return new Listeners(controlPlaneTls, tlsCertificateFile, tlsKeyFile, port);
+        }
+
+        @Override
+        public String toString() {
+            return "controlPlane=" + (!controlPlaneTls ? "http" : tlsCertificateFile == null ? "https(root CA)"
+                    : "https(" + tlsCertificateFile + ")") + (metricsPort == null ? "" : ", metricsPort=" + metricsPort);
+        }
+    }
+
     private static final Duration MAX_STORE_TIMEOUT = Duration.ofMinutes(5);
 
     /** @throws IllegalArgumentException naming the bad value */
@@ -119,6 +162,12 @@ public record ServerConfig(
         dataPlaneHosts = List.copyOf(dataPlaneHosts);
         rateLimits = List.copyOf(rateLimits);
         Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(listeners, "listeners");
+        if (listeners.metricsPort() != null && listeners.metricsPort() != 0
+                && (listeners.metricsPort() == port || dataPlanePorts.contains(listeners.metricsPort()))) {
+            throw new IllegalArgumentException("--metrics-port must differ from the control-plane and data-plane "
+                    + "ports, not " + listeners.metricsPort());
+        }
         if (rateLimits.stream().map(RateLimit::selector).distinct().count() < rateLimits.size()) {
             throw new IllegalArgumentException("--rate-limit names a selector twice");
         }
@@ -160,7 +209,7 @@ public record ServerConfig(
                         DataPlaneAuthorization dataPlaneAuthorization) {
         this(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl, databaseUser, databasePassword,
                 adminAccessKeyId, adminSecretAccessKey, storeTimeout, dataPlaneAuthorization, List.of(), false,
-                Recording.DEFAULTS);
+                Recording.DEFAULTS, Listeners.DEFAULTS);
     }
 
     /** A configuration with the default data-plane authorization ({@code iot-policy}, as AWS). */
@@ -215,62 +264,68 @@ public record ServerConfig(
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(dataDir, host, newPort, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection, recording);
+                dataPlaneAuthorization, rateLimits, faultInjection, recording, listeners);
     }
 
     public ServerConfig withDataPlanePorts(List<Integer> ports) {
         return new ServerConfig(dataDir, host, port, ports, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection, recording);
+                dataPlaneAuthorization, rateLimits, faultInjection, recording, listeners);
     }
 
     public ServerConfig withDataPlaneHosts(List<String> hosts) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, hosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection, recording);
+                dataPlaneAuthorization, rateLimits, faultInjection, recording, listeners);
     }
 
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(dataDir, newHost, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection, recording);
+                dataPlaneAuthorization, rateLimits, faultInjection, recording, listeners);
     }
 
     public ServerConfig withAdministratorKey(@Nullable String accessKeyId, @Nullable String secretAccessKey) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, accessKeyId, secretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection, recording);
+                dataPlaneAuthorization, rateLimits, faultInjection, recording, listeners);
     }
 
     public ServerConfig withAccount(Account newAccount) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, newAccount, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection, recording);
+                dataPlaneAuthorization, rateLimits, faultInjection, recording, listeners);
     }
 
     public ServerConfig withRateLimits(List<RateLimit> limits) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, limits, faultInjection, recording);
+                dataPlaneAuthorization, limits, faultInjection, recording, listeners);
     }
 
     /** With {@code /_corelink/faults} and the fault stage (operations.md §2): for testing clients, never by default. */
     public ServerConfig withFaultInjection(boolean enabled) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, enabled, recording);
+                dataPlaneAuthorization, rateLimits, enabled, recording, listeners);
     }
 
     public ServerConfig withRecording(Recording newRecording) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
-                dataPlaneAuthorization, rateLimits, faultInjection, newRecording);
+                dataPlaneAuthorization, rateLimits, faultInjection, newRecording, listeners);
+    }
+
+    public ServerConfig withListeners(Listeners newListeners) {
+        return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
+                databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout,
+                dataPlaneAuthorization, rateLimits, faultInjection, recording, newListeners);
     }
 
     public ServerConfig withDataPlaneAuthorization(DataPlaneAuthorization mode) {
         return new ServerConfig(dataDir, host, port, dataPlanePorts, dataPlaneHosts, account, databaseUrl,
                 databaseUser, databasePassword, adminAccessKeyId, adminSecretAccessKey, storeTimeout, mode, rateLimits,
-                faultInjection, recording);
+                faultInjection, recording, listeners);
     }
 
     @Override
@@ -280,6 +335,6 @@ public record ServerConfig(
                 + ", administratorKey=" + (adminAccessKeyId == null ? "stored" : adminAccessKeyId) + ", storeTimeout="
                 + storeTimeout.toMillis() + "ms, dataPlaneAuthorization=" + dataPlaneAuthorization.optionValue()
                 + (rateLimits.isEmpty() ? "" : ", rateLimits=" + rateLimits)
-                + (faultInjection ? ", faultInjection=on" : "") + ", " + recording + "]";
+                + (faultInjection ? ", faultInjection=on" : "") + ", " + recording + ", " + listeners + "]";
     }
 }

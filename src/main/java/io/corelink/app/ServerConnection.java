@@ -36,6 +36,16 @@ final class ServerConnection {
                 "Default: ${DEFAULT-VALUE}; env CORELINK_DATA_DIR."})
     Path dataDir;
 
+    @Option(names = "--ca-bundle", paramLabel = "FILE", defaultValue = "${env:CORELINK_CA_BUNDLE:-}",
+            description = {"PEM CA certificates to trust over https:// besides the",
+                "JDK's and the data directory's root CA. Env CORELINK_CA_BUNDLE."})
+    String caBundle;
+
+    /** The {@code --ca-bundle} file, or null. */
+    @org.jspecify.annotations.Nullable Path caBundle() {
+        return caBundle == null || caBundle.isBlank() ? null : Path.of(caBundle.strip());
+    }
+
     /** The server's answer. */
     record Answer(int status, String errorType, String body) {
     }
@@ -66,8 +76,12 @@ final class ServerConnection {
             }
         });
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+            if ("https".equals(base.getScheme())) {
+                client.sslContext(TrustBundle.context(dataDir.resolve(RootCertificateAuthority.CERTIFICATE_FILE),
+                        caBundle()));
+            }
+            HttpResponse<String> response = client.build().send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("x-amzn-ErrorType").orElse(""),
                     response.body());
         } catch (IOException e) {
@@ -102,8 +116,8 @@ final class ServerConnection {
         if (e instanceof java.net.UnknownHostException || e.getCause() instanceof java.net.UnknownHostException) {
             return "the host name does not resolve";
         }
-        if (e instanceof javax.net.ssl.SSLException) {
-            return "the TLS handshake failed";
+        if (e instanceof javax.net.ssl.SSLException || e.getCause() instanceof javax.net.ssl.SSLException) {
+            return "the TLS handshake failed (is the server's CA in --ca-bundle or the data directory?)";
         }
         return "the connection failed";
     }

@@ -6,6 +6,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -36,21 +38,54 @@ public final class Pem {
     public static X509Certificate certificate(String pem) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             return new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) parser.readObject());
-        } catch (IOException | java.security.cert.CertificateException e) {
+        } catch (IOException | java.security.cert.CertificateException | ClassCastException e) {
             throw new IllegalArgumentException("not a PEM certificate", e);
         }
     }
 
+    /**
+     * Every certificate of a PEM text in order (a chain: the leaf first), skipping other blocks.
+     *
+     * @throws IllegalArgumentException when the text holds no certificate or one that does not parse
+     */
+    public static List<X509Certificate> certificates(String pem) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+                if (object instanceof X509CertificateHolder holder) {
+                    certificates.add(converter.getCertificate(holder));
+                }
+            }
+        } catch (IOException | java.security.cert.CertificateException e) {
+            throw new IllegalArgumentException("not a PEM certificate", e);
+        }
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException("no PEM certificate");
+        }
+        return certificates;
+    }
+
+    /**
+     * The first private key of a PEM text: PKCS#1 ({@code RSA PRIVATE KEY}), SEC 1 ({@code EC PRIVATE KEY}, after
+     * any {@code EC PARAMETERS}) or unencrypted PKCS#8 ({@code PRIVATE KEY}).
+     *
+     * @throws IllegalArgumentException when there is none (an encrypted key counts as none)
+     */
     public static PrivateKey privateKey(String pem) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object object = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            if (object instanceof PEMKeyPair pair) {
-                return converter.getPrivateKey(pair.getPrivateKeyInfo());
+            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+                if (object instanceof PEMKeyPair pair) {
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
+                }
+                if (object instanceof PrivateKeyInfo info) {
+                    return converter.getPrivateKey(info);
+                }
             }
-            return converter.getPrivateKey((PrivateKeyInfo) object);
         } catch (IOException e) {
             throw new IllegalArgumentException("not a PEM private key", e);
         }
+        throw new IllegalArgumentException("no unencrypted PEM private key");
     }
 }

@@ -54,6 +54,11 @@ public final class ChangeEvents implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** The stream's head as the watcher last saw it (at most {@link #WATCH_INTERVAL} old), without a read. */
+    public long head() {
+        return head;
+    }
+
     /** The position of the latest event in the stream (0: none yet). */
     public long latest() {
         return store.read(tx -> tx.events().latestPosition());

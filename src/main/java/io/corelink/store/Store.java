@@ -20,6 +20,15 @@ public interface Store extends AutoCloseable {
     <T> T write(Function<StoreTransaction, T> work);
 
     /**
+     * A write, run while no other exclusive write on the same {@code subject} runs on any node sharing the store: for
+     * hot spots (one core device's associations) where concurrent optimistic transactions would keep aborting each
+     * other. Otherwise exactly {@link #write}, with its failure cases.
+     */
+    default <T> T writeExclusive(String subject, Function<StoreTransaction, T> work) {
+        return write(work);
+    }
+
+    /**
      * A number that grows with every write transaction this node commits; caches of derived data compare it to know
      * that nothing changed here since they were filled.
      */
@@ -47,6 +56,10 @@ public interface Store extends AutoCloseable {
      */
     default int sequenceChanges() {
         return 0;
+    }
+
+    /** Tells {@code observer} how long each transaction takes from now on (none is told by default). */
+    default void observeTransactions(TransactionObserver observer) {
     }
 
     /**

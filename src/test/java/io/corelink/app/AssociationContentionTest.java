@@ -13,14 +13,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -87,7 +88,7 @@ class AssociationContentionTest {
             long seconds = Long.getLong("corelink.contention.seconds", 30);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             ExecutorService pool = Executors.newFixedThreadPool(workers);
-            AtomicInteger failures = new AtomicInteger();
+            Queue<String> failures = new ConcurrentLinkedQueue<>();
             List<Future<Outcome>> futures = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 int worker = w;
@@ -102,7 +103,7 @@ class AssociationContentionTest {
                 calls += outcome.calls();
             }
             pool.shutdown();
-            assertThat(failures.get()).as("errors among " + calls + " calls").isZero();
+            assertThat(failures).as("errors among " + calls + " calls").isEmpty();
             assertThat(calls).isGreaterThan(workers);
             try (GreengrassV2Client a = greengrass(nodeA); GreengrassV2Client b = greengrass(nodeB)) {
                 for (String core : CORES) {
@@ -131,7 +132,7 @@ class AssociationContentionTest {
     }
 
     /** Associates and disassociates random subsets of the worker's own devices with random cores until the deadline. */
-    private static Outcome drive(CorelinkServer node, int worker, long deadline, AtomicInteger failures) {
+    private static Outcome drive(CorelinkServer node, int worker, long deadline, Queue<String> failures) {
         Random random = new Random(worker);
         Map<String, Boolean> state = new HashMap<>();
         int calls = 0;
@@ -150,21 +151,19 @@ class AssociationContentionTest {
                 boolean associate = random.nextBoolean();
                 calls++;
                 try {
-                    boolean clean = associate
+                    List<String> errors = associate
                             ? client.batchAssociateClientDeviceWithCoreDevice(r -> r.coreDeviceThingName(core)
                                     .entries(devices.stream().map(n -> software.amazon.awssdk.services.greengrassv2
                                             .model.AssociateClientDeviceWithCoreDeviceEntry.builder().thingName(n)
-                                            .build()).toList())).errorEntries().isEmpty()
+                                            .build()).toList())).errorEntries().stream().map(Object::toString).toList()
                             : client.batchDisassociateClientDeviceFromCoreDevice(r -> r.coreDeviceThingName(core)
                                     .entries(devices.stream().map(n -> software.amazon.awssdk.services.greengrassv2
                                             .model.DisassociateClientDeviceFromCoreDeviceEntry.builder().thingName(n)
-                                            .build()).toList())).errorEntries().isEmpty();
-                    if (!clean) {
-                        failures.incrementAndGet();
-                    }
+                                            .build()).toList())).errorEntries().stream().map(Object::toString).toList();
+                    failures.addAll(errors);
                     devices.forEach(d -> state.put(core + " " + d, associate));
                 } catch (RuntimeException e) {
-                    failures.incrementAndGet();
+                    failures.add(e.toString());
                     // Unknown outcome: this pair's final state can no longer be predicted.
                     devices.forEach(d -> state.remove(core + " " + d));
                 }

@@ -218,6 +218,24 @@ class ServeCommandIT {
     }
 
     @Test
+    void plainHttpOnANonLoopbackAddress_isWarnedAbout_andHttpsIsNot() throws Exception {
+        String warning = "the control plane is plain HTTP on 0.0.0.0, which is not a loopback address";
+        try (ServeProcess plain = ServeProcess.run(Map.of(), "serve", "--data-dir", tmp.resolve("exposed").toString(),
+                "--host", "0.0.0.0", "--port", "0", "--data-plane-port", "0")) {
+            plain.awaitListening(START);
+            assertThat(plain.stdout()).anySatisfy(line -> assertThat(line).contains(" WARN ").contains(warning)
+                    .contains("--control-plane-tls"));
+        }
+        try (ServeProcess https = ServeProcess.run(Map.of(), "serve", "--data-dir", tmp.resolve("tls").toString(),
+                "--host", "0.0.0.0", "--port", "0", "--data-plane-port", "0", "--control-plane-tls")) {
+            https.awaitListening(START);
+            assertThat(https.stdout()).anySatisfy(line -> assertThat(line)
+                    .startsWith("corelink: control plane listening on https://0.0.0.0:"));
+            assertThat(https.stdout()).noneSatisfy(line -> assertThat(line).contains("plain HTTP"));
+        }
+    }
+
+    @Test
     void anAcknowledgedWrite_survivesAKill() throws Exception {
         Path dataDir = tmp.resolve("durable");
         Map<String, String> env = Map.of("CORELINK_ACCESS_KEY_ID", "AKIADURABILITYTEST01",

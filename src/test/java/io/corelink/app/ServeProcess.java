@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /** {@code corelink} run as the user runs it: the packaged jar in its own JVM, its output collected line by line. */
 final class ServeProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("corelink: control plane listening on http://[^:]+:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("corelink: control plane listening on https?://[^:]+:(\\d+)");
     private final Process process;
     private final List<String> stdout = Collections.synchronizedList(new ArrayList<>());
     private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());

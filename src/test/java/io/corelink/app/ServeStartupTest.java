@@ -48,7 +48,9 @@ class ServeStartupTest {
                 new String[] {"--data-plane-port", "-1"}, new String[] {"--account-id", "12"},
                 new String[] {"--database-url", "jdbc:mysql://db.example/corelink?password=hunter2"},
                 new String[] {"--rate-limit", "iot:CreateThing"}, new String[] {"--rate-limit", "iot:CreateThing=0"},
-                new String[] {"--rate-limit", "iot:*=5,iot:*=6"})) {
+                new String[] {"--rate-limit", "iot:*=5,iot:*=6"}, new String[] {"--metrics-port", "http"},
+                new String[] {"--metrics-port", "70000"}, new String[] {"--metrics-port", "8080"},
+                new String[] {"--tls-cert-file", "server.pem"})) {
             List<String> command = new java.util.ArrayList<>(List.of("serve", "--data-dir", dataDir.toString()));
             command.addAll(List.of(args));
             CommandRun run = run(command.toArray(String[]::new));
@@ -61,6 +63,10 @@ class ServeStartupTest {
         assertThat(run("serve", "--rate-limit", "iot:CreateThing=fast").err()).isEqualTo("corelink: --rate-limit must "
                 + "be SELECTOR=RATE[/BURST], such as greengrass:Discover=50/100, iot:*=10 or default=100, not "
                 + "'iot:CreateThing=fast' (see 'corelink serve --help')\n");
+        assertThat(run("serve", "--tls-key-file", "key.pem").err()).isEqualTo("corelink: --tls-cert-file and "
+                + "--tls-key-file go together (see 'corelink serve --help')\n");
+        assertThat(run("serve", "--metrics-port", "8443").err()).isEqualTo("corelink: --metrics-port must differ "
+                + "from the control-plane and data-plane ports, not 8443 (see 'corelink serve --help')\n");
         assertThat(dataDir).as("the data directory is left as it was: not created").doesNotExist();
     }
 
@@ -70,7 +76,9 @@ class ServeStartupTest {
         for (String variable : List.of("CORELINK_DATA_DIR", "CORELINK_HOST", "CORELINK_PORT",
                 "CORELINK_DATA_PLANE_PORT", "CORELINK_DATA_PLANE_HOST", "CORELINK_REGION", "CORELINK_ACCOUNT_ID",
                 "CORELINK_DATABASE_URL", "CORELINK_DATABASE_USER", "CORELINK_DATABASE_PASSWORD",
-                "CORELINK_DATABASE_PASSWORD_FILE", "CORELINK_RATE_LIMIT", "CORELINK_FAULT_INJECTION")) {
+                "CORELINK_DATABASE_PASSWORD_FILE", "CORELINK_RATE_LIMIT", "CORELINK_FAULT_INJECTION",
+                "CORELINK_CONTROL_PLANE_TLS", "CORELINK_TLS_CERT_FILE", "CORELINK_TLS_KEY_FILE",
+                "CORELINK_METRICS_PORT", "CORELINK_LOG_FORMAT")) {
             assertThat(help).contains(variable);
         }
         assertThat(help).contains("Default: ./corelink-data;").contains("Default: 127.0.0.1;");

@@ -33,6 +33,37 @@ public interface AssociationRepositoryContract {
     }
 
     @Test
+    default void exclusiveWrites_onOneSubject_takeTurns_andAFailedOneReleasesItsTurn() throws Exception {
+        things("x-core");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> store().writeExclusive("x-subject", tx -> {
+            throw new IllegalStateException("refused");
+        }))).hasMessage("refused");
+        java.util.concurrent.CountDownLatch firstIn = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong firstDone = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong secondIn = new java.util.concurrent.atomic.AtomicLong();
+        Thread first = new Thread(() -> store().writeExclusive("x-subject", tx -> {
+            firstIn.countDown();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            tx.things().find(name("x-core"));
+            firstDone.set(System.nanoTime());
+            return null;
+        }));
+        first.start();
+        assertThat(firstIn.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        store().writeExclusive("x-subject", tx -> {
+            secondIn.set(System.nanoTime());
+            return null;
+        });
+        first.join(10_000);
+        assertThat(firstDone.get()).isPositive();
+        assertThat(secondIn.get()).as("the second ran after the first had finished").isGreaterThan(firstDone.get());
+    }
+
+    @Test
     default void associate_isIdempotent_andKeepsTheFirstTimestamp() {
         things("a-core", "a-1", "a-2");
         Instant t1 = Instant.ofEpochMilli(1_000_000);

@@ -60,8 +60,14 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The control plane's URL: {@code https://} when the server was configured so. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.controlPlanePort());
+        return server.controlPlaneUri();
+    }
+
+    /** The server itself, for what this wrapper does not cover. */
+    public CorelinkServer server() {
+        return server;
     }
 
     public int dataPlanePort() {
@@ -122,8 +128,33 @@ public final class TestServer implements AutoCloseable {
         return builder.endpointOverride(endpoint())
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .httpClient(ApacheHttpClient.create())
+                .httpClient(sdkHttpClient(rootCaFile()))
                 .build();
+    }
+
+    /** An SDK HTTP client that also trusts the CA certificates of {@code caFile} (for an HTTPS control plane). */
+    public static software.amazon.awssdk.http.SdkHttpClient sdkHttpClient(Path caFile) {
+        if (!Files.exists(caFile)) {
+            return ApacheHttpClient.create();
+        }
+        return ApacheHttpClient.builder().tlsTrustManagersProvider(() -> trustManagers(caFile)).build();
+    }
+
+    private static javax.net.ssl.TrustManager[] trustManagers(Path caFile) {
+        try {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            int alias = 0;
+            for (java.security.cert.X509Certificate ca : io.corelink.pki.Pem.certificates(Files.readString(caFile))) {
+                store.setCertificateEntry("ca-" + alias++, ca);
+            }
+            javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            return factory.getTrustManagers();
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public RawClient raw() {

@@ -48,6 +48,7 @@ public final class WebhookDelivery implements AutoCloseable {
     private final String owner;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Thread> threads = new ArrayList<>();
+    private final List<URI> webhooks;
     private volatile boolean closed;
 
     /**
@@ -57,6 +58,7 @@ public final class WebhookDelivery implements AutoCloseable {
     public WebhookDelivery(ChangeEvents events, Account account, byte[] secret, List<URI> webhooks, String node) {
         this.owner = node;
         this.events = events;
+        this.webhooks = List.copyOf(webhooks);
         this.account = account;
         this.secret = secret.clone();
         for (URI webhook : webhooks) {
@@ -65,6 +67,19 @@ public final class WebhookDelivery implements AutoCloseable {
             threads.add(thread);
         }
         threads.forEach(Thread::start);
+    }
+
+    /**
+     * How far the slowest webhook is behind: the positions between its acknowledged cursor, as stored (whichever node
+     * delivers), and the stream's head as this node last saw it. A read per webhook; meant for a metrics scrape.
+     */
+    public long pending() {
+        long head = events.head();
+        long behind = 0;
+        for (URI webhook : webhooks) {
+            behind = Math.max(behind, head - events.storedWebhookCursor(webhook.toString()));
+        }
+        return behind;
     }
 
     private void deliver(URI webhook) {

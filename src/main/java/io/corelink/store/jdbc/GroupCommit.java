@@ -108,12 +108,19 @@ final class GroupCommit {
         return transactionCount.sum();
     }
 
+    private volatile io.corelink.store.TransactionObserver observer = io.corelink.store.TransactionObserver.NONE;
+
+    void observe(io.corelink.store.TransactionObserver newObserver) {
+        this.observer = newObserver;
+    }
+
     private void runGroup() {
         List<Pending<?>> group = new ArrayList<>();
         for (Pending<?> next; group.size() < MAX_GROUP && (next = queue.poll()) != null; ) {
             group.add(next);
         }
         transactionCount.increment();
+        long started = System.nanoTime();
         try {
             writerHandle().useTransaction(handle -> {
                 if (group.size() == 1) {
@@ -140,6 +147,7 @@ final class GroupCommit {
                 }
             }
         } finally {
+            observer.transactionEnded("write", System.nanoTime() - started);
             for (Pending<?> pending : group) {
                 pending.done = true;
             }

@@ -10,6 +10,7 @@ import io.corelink.store.AuditScope;
 import io.corelink.store.Store;
 import io.corelink.store.StoreTransaction;
 import io.corelink.store.StoreUnavailableException;
+import io.corelink.store.TransactionObserver;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.List;
 import java.util.function.Function;
@@ -113,15 +114,31 @@ public final class JdbcStore implements Store {
 
     @Override
     public <T> T read(Function<StoreTransaction, T> work) {
-        return run(reader, dialect.readIsolation(), work);
+        return run("read", reader, dialect.readIsolation(), work);
     }
 
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
+        return write(null, work);
+    }
+
+    /**
+     * On PostgreSQL, the transaction runs holding a session-level advisory lock on the subject, taken before it
+     * begins: a SERIALIZABLE transaction's snapshot is taken at its first statement, so a lock taken inside it would
+     * leave it with a snapshot from before the previous holder's commit, and it would abort all the same. Every lock
+     * wait is bounded by the store timeout ({@code lock_timeout}). With a single writer (SQLite) this is a write.
+     */
+    @Override
+    public <T> T writeExclusive(String subject, Function<StoreTransaction, T> work) {
+        return write(groupCommit == null ? subject : null, work);
+    }
+
+    private <T> T write(@Nullable String exclusiveSubject, Function<StoreTransaction, T> work) {
         AuditScope audit = AuditScope.pending();
         Function<StoreTransaction, T> audited = audit == null ? work : withRecord(work, audit.record());
         try {
-            T result = groupCommit == null ? writeWithRetries(audited) : groupCommit.write(audited);
+            T result = groupCommit == null ? writeWithRetries(exclusiveSubject, audited)
+                    : groupCommit.write(audited);
             if (audit != null) {
                 audit.markRecorded();
             }
@@ -165,11 +182,12 @@ public final class JdbcStore implements Store {
      * as PostgreSQL's documentation asks, until it commits or the store timeout has passed: a conflict never
      * reaches a client while the database answers.
      */
-    private <T> T writeWithRetries(Function<StoreTransaction, T> work) {
+    private <T> T writeWithRetries(@Nullable String exclusiveSubject, Function<StoreTransaction, T> work) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                return run(writer, dialect.writeIsolation(), work);
+                return exclusiveSubject == null ? run("write", writer, dialect.writeIsolation(), work)
+                        : runExclusive(exclusiveSubject, work);
             } catch (StoreUnavailableException e) {
                 if (!dialect.retrySerializationFailures() || !isSerializationFailure(e)
                         || System.nanoTime() > deadline) {
@@ -201,7 +219,68 @@ public final class JdbcStore implements Store {
         }
     }
 
-    private <T> T run(Jdbi jdbi, @Nullable TransactionIsolationLevel isolation, Function<StoreTransaction, T> work) {
+    private volatile TransactionObserver observer = TransactionObserver.NONE;
+
+    @Override
+    public void observeTransactions(TransactionObserver newObserver) {
+        this.observer = newObserver;
+        if (groupCommit != null) {
+            groupCommit.observe(newObserver);
+        }
+    }
+
+    /**
+     * Publishes the pools' meters (connections active, idle, pending, wait and usage times) in {@code registry},
+     * tagged with the pool's name.
+     */
+    public void publishPoolMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory factory =
+                new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry);
+        readPool.setMetricsTrackerFactory(factory);
+        if (writePool != readPool) {
+            writePool.setMetricsTrackerFactory(factory);
+        }
+    }
+
+    private <T> T run(String kind, Jdbi jdbi, @Nullable TransactionIsolationLevel isolation,
+                      Function<StoreTransaction, T> work) {
+        long started = System.nanoTime();
+        try {
+            return runTransaction(jdbi, isolation, work);
+        } finally {
+            observer.transactionEnded(kind, System.nanoTime() - started);
+        }
+    }
+
+    private <T> T runExclusive(String subject, Function<StoreTransaction, T> work) {
+        long started = System.nanoTime();
+        try {
+            return writer.withHandle(handle -> {
+                handle.createQuery(sql.get("lockSubject")).bind("subject", subject).mapTo(String.class).one();
+                try {
+                    return handle.inTransaction(dialect.writeIsolation(), h -> work.apply(newTransaction(h)));
+                } finally {
+                    unlock(handle, subject);
+                }
+            });
+        } catch (JdbiException e) {
+            throw new StoreUnavailableException("database operation failed: " + DatabaseProblems.explain(e), e);
+        } finally {
+            observer.transactionEnded("write", System.nanoTime() - started);
+        }
+    }
+
+    /** Releases the subject's lock; a connection that cannot is evicted, which ends its session and the lock. */
+    private void unlock(org.jdbi.v3.core.Handle handle, String subject) {
+        try {
+            handle.createQuery(sql.get("unlockSubject")).bind("subject", subject).mapTo(String.class).one();
+        } catch (JdbiException e) {
+            writePool.evictConnection(handle.getConnection());
+        }
+    }
+
+    private <T> T runTransaction(Jdbi jdbi, @Nullable TransactionIsolationLevel isolation,
+                                 Function<StoreTransaction, T> work) {
         try {
             return isolation == null
                     ? jdbi.inTransaction(handle -> work.apply(newTransaction(handle)))

@@ -9,8 +9,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Opens the PostgreSQL store that several stateless Corelink nodes share: one HikariCP pool, writes SERIALIZABLE with
  * retries, reads REPEATABLE READ (one snapshot per request), batched inserts rewritten into multi-row inserts, the
- * schema migrated by Flyway. Only SQL that PostgreSQL-compatible distributed engines also accept is used (no
- * advisory locks, no LISTEN/NOTIFY). Every wait for the database is bounded by the store timeout.
+ * schema migrated by Flyway. No LISTEN/NOTIFY; advisory locks only where contention would otherwise make
+ * transactions abort each other (writeExclusive) or where one node at a time must act (the event sequencer). Every
+ * wait for the database is bounded by the store timeout.
  */
 public final class PostgresStore {
     private static final int POOL_SIZE = 16;
@@ -42,6 +43,8 @@ public final class PostgresStore {
             // migration, which may rightly take long, runs on connections of its own without that bound.
             PGSimpleDataSource requests = dataSource(url, user, password, seconds);
             requests.setSocketTimeout(seconds + 1);
+            // No wait for a lock (a row's, or writeExclusive's subject) outlasts the store timeout.
+            requests.setOptions("-c lock_timeout=" + Math.max(100, timeout.toMillis()));
             pool = JdbcStore.pool("corelink-postgresql", requests, POOL_SIZE, false, timeout);
             PGSimpleDataSource migrations = dataSource(url, user, password, seconds);
             if (validateMigrations) {

@@ -1,13 +1,9 @@
 package io.corelink.wire.tls;
 
 import org.jspecify.annotations.Nullable;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -20,7 +16,6 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 public final class DataPlaneTls {
     public static final String ALPN_AWS = "x-amzn-http-ca";
     static final int SESSION_LIFETIME_SECONDS = 15 * 60;
-    private static final char[] KEY_PASSWORD = "corelink".toCharArray();
 
     private DataPlaneTls() {
     }
@@ -56,23 +51,9 @@ public final class DataPlaneTls {
      */
     public static void install(SslContextFactory.Server factory, PrivateKey serverKey, X509Certificate[] serverChain,
                                TrustManager clientTrust) {
-        try {
-            // An in-memory container for the JDK's key manager only. JKS, not PKCS12: PKCS12 protects the entry with
-            // PBKDF2 (10,000 rounds) on the way in and out, 0.15 s of every start for a store nobody ever writes.
-            KeyStore keyStore = KeyStore.getInstance("JKS");
-            keyStore.load(null, null);
-            keyStore.setKeyEntry("server", serverKey, KEY_PASSWORD, serverChain);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(keyStore, KEY_PASSWORD);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), new TrustManager[] {clientTrust}, null);
-            // A resumed session skips the certificate checks of a full handshake; its lifetime is bounded (and each
-            // request checks the certificate's validity and status again).
-            context.getServerSessionContext().setSessionTimeout(SESSION_LIFETIME_SECONDS);
-            // Jetty ignores trust-all once a key store is set, hence an SSLContext built here (stack.md §2).
-            factory.setSslContext(context);
-        } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("cannot build the data-plane TLS context", e);
-        }
+        // A resumed session skips the certificate checks of a full handshake; its lifetime is bounded (and each
+        // request checks the certificate's validity and status again).
+        // Jetty ignores trust-all once a key store is set, hence an SSLContext built here (stack.md §2).
+        factory.setSslContext(ServerContexts.context(serverKey, serverChain, clientTrust, SESSION_LIFETIME_SECONDS));
     }
 }

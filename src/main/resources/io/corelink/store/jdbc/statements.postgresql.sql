@@ -43,3 +43,10 @@ FROM (SELECT p.id, ROW_NUMBER() OVER (ORDER BY p.id) AS n,
              (SELECT COALESCE(MAX(position), 0) FROM change_event) AS last
       FROM (SELECT id FROM change_event WHERE position IS NULL ORDER BY id LIMIT :limit) AS p) AS s
 WHERE c.id = s.id
+
+-- name: lockSubject
+-- A session-level lock, taken before the transaction begins (JdbcStore.writeExclusive); waits at most lock_timeout.
+SELECT 1 FROM (SELECT pg_advisory_lock(hashtextextended(:subject, 0))) AS locked
+
+-- name: unlockSubject
+SELECT CAST(pg_advisory_unlock(hashtextextended(:subject, 0)) AS text)

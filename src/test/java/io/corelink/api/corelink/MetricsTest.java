@@ -88,6 +88,89 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void handshakes_transactions_pools_andPendingEvents_areMetered() throws Exception {
+        try (io.corelink.testing.WebhookReceiver refusing = new io.corelink.testing.WebhookReceiver(
+                Integer.MAX_VALUE, 0);
+             TestServer server = TestServer.start(java.time.Clock.systemUTC(), c -> c.withRecording(
+                     new io.corelink.app.ServerConfig.Recording(90, 7, java.util.List.of(
+                             java.net.URI.create(refusing.url())))));
+             IotClient iot = server.iot()) {
+            PrometheusText before = PrometheusText.parse(scrape(server.raw()).body());
+            double writes = before.value("corelink_store_transaction_duration_seconds_count", "kind", "write");
+            io.corelink.testing.TestDevice device = io.corelink.testing.TestDevice.register(iot, server, "metered-dev");
+            software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse inactive =
+                    iot.createKeysAndCertificate(r -> r.setAsActive(false));
+            String rootCa = java.nio.file.Files.readString(server.rootCaFile());
+
+            device.client().send("GET", "/greengrass/discover/thing/metered-dev", null);
+            assertThatThrownBy(() -> new io.corelink.testing.MtlsClient(inactive.certificatePem(),
+                    inactive.keyPair().privateKey(), rootCa, server.dataPlanePort())
+                    .send("GET", "/greengrass/discover/thing/metered-dev", null))
+                    .isInstanceOf(java.io.IOException.class);
+
+            PrometheusText after = awaitPending(server);
+            assertThat(after.type("corelink_tls_handshakes_total")).isEqualTo("counter");
+            assertThat(after.value("corelink_tls_handshakes_total", "result", "success")).isEqualTo(1.0);
+            assertThat(after.value("corelink_tls_handshakes_total", "result", "failure")).isEqualTo(1.0);
+            assertThat(after.type("corelink_store_transaction_duration_seconds")).isEqualTo("histogram");
+            // CreateThing, CreateKeysAndCertificate, AttachThingPrincipal, AttachPolicy, CreateKeysAndCertificate.
+            assertThat(after.value("corelink_store_transaction_duration_seconds_count", "kind", "write") - writes)
+                    .isGreaterThanOrEqualTo(5.0);
+            assertThat(after.value("corelink_store_transaction_duration_seconds_count", "kind", "read"))
+                    .isGreaterThan(0.0);
+            assertThat(after.series()).anyMatch(series -> series.startsWith("hikaricp_connections_active{"))
+                    .anyMatch(series -> series.startsWith("hikaricp_connections_max{"));
+            assertThat(after.type("corelink_events_pending")).isEqualTo("gauge");
+            // Registry events at least for the thing and the two certificates, none of them delivered.
+            assertThat(after.value("corelink_events_pending")).as("the webhook refuses every batch")
+                    .isGreaterThanOrEqualTo(3.0);
+        }
+    }
+
+    /** A scrape once the refusing webhook's backlog shows (the head is read every 50 ms). */
+    private static PrometheusText awaitPending(TestServer server) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            PrometheusText scraped = PrometheusText.parse(scrape(server.raw()).body());
+            Double pending = scraped.value("corelink_events_pending");
+            if ((pending != null && pending >= 3.0) || System.nanoTime() > deadline) {
+                return scraped;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void onTheMetricsPort_theMetricsNeedNoSignature_andNothingElseIsServed() throws Exception {
+        try (TestServer server = TestServer.start(java.time.Clock.systemUTC(), c -> c.withListeners(
+                io.corelink.app.ServerConfig.Listeners.DEFAULTS.withMetricsPort(0)));
+             IotClient iot = server.iot()) {
+            iot.createThing(r -> r.thingName("scraped-openly"));
+            int port = server.server().metricsPort();
+            assertThat(server.printed()).contains("corelink: metrics listening on http://127.0.0.1:" + port
+                    + "/_corelink/metrics\n");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+            java.net.http.HttpResponse<String> scraped = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/_corelink/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(scraped.statusCode()).isEqualTo(200);
+            assertThat(scraped.headers().firstValue("content-type")).hasValue(MetricsHandler.CONTENT_TYPE);
+            assertThat(PrometheusText.parse(scraped.body()).value("corelink_requests_total", "plane", "control",
+                    "service", "iot", "operation", "CreateThing", "status", "200")).isEqualTo(1.0);
+
+            java.net.http.HttpResponse<String> other = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/things")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(other.statusCode()).isEqualTo(404);
+            assertThat(other.body()).doesNotContain("corelink_");
+            // The control plane still asks for a signature.
+            assertThat(server.raw().request("GET", "/_corelink/metrics").unsigned().send().status())
+                    .isEqualTo(403);
+        }
+    }
+
     private static RawClient.RawResponse scrape(RawClient client) {
         return client.request("GET", "/_corelink/metrics").service("greengrass").send();
     }
