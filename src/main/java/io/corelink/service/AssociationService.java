@@ -8,6 +8,7 @@ import io.corelink.domain.association.EntryError;
 import io.corelink.domain.error.ResourceNotFoundException;
 import io.corelink.domain.thing.ThingName;
 import io.corelink.store.Store;
+import io.corelink.store.SubjectLock;
 import io.corelink.store.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public final class AssociationService {
      */
     public List<EntryError> associate(ThingName core, @Nullable List<String> entryNames) {
         BatchPlan.Entries entries = BatchPlan.entries(core, entryNames == null ? List.of() : entryNames);
-        return store.writeExclusive(exclusiveSubject(core), tx -> {
+        return store.write(lockSubject(core), SubjectLock.SHARED, tx -> {
             Set<ThingName> missing = missingOrNoCore(tx, core, entries.candidates());
             BatchPlan plan = entries.plan(missing, Set.of());
             if (!plan.targets().isEmpty()) {
@@ -62,7 +63,7 @@ public final class AssociationService {
      */
     public List<EntryError> disassociate(ThingName core, @Nullable List<String> entryNames) {
         BatchPlan.Entries entries = BatchPlan.entries(core, entryNames == null ? List.of() : entryNames);
-        return store.writeExclusive(exclusiveSubject(core), tx -> {
+        return store.write(lockSubject(core), SubjectLock.EXCLUSIVE, tx -> {
             Set<ThingName> missing = missingOrNoCore(tx, core, entries.candidates());
             Set<ThingName> associated = tx.associations().associatedAmong(core, entries.candidates());
             BatchPlan plan = entries.plan(missing, associated);
@@ -76,10 +77,11 @@ public final class AssociationService {
     }
 
     /**
-     * A core device's associations are a hot spot (every client device of a site changes on the same core), and
-     * SERIALIZABLE transactions on one core's rows abort each other: they take turns instead.
+     * A core device's associations are a hot spot (every client device of a site changes on one core). Adding ones
+     * run together: their inserts do not conflict. Removing ones read the rows the others change, so SERIALIZABLE
+     * transactions would abort each other and the adding ones: they take turns instead (decision 0021).
      */
-    private static String exclusiveSubject(ThingName core) {
+    private static String lockSubject(ThingName core) {
         return "associations:" + core.value();
     }
 

@@ -20,11 +20,13 @@ public interface Store extends AutoCloseable {
     <T> T write(Function<StoreTransaction, T> work);
 
     /**
-     * A write, run while no other exclusive write on the same {@code subject} runs on any node sharing the store: for
-     * hot spots (one core device's associations) where concurrent optimistic transactions would keep aborting each
-     * other. Otherwise exactly {@link #write}, with its failure cases.
+     * A write holding a lock on {@code subject} for its whole transaction, on every node sharing the store: for hot
+     * spots (one core device's associations) where concurrent optimistic transactions would keep aborting each other,
+     * writes that conflict take turns ({@link SubjectLock#EXCLUSIVE}) while writes that do not run together
+     * ({@link SubjectLock#SHARED}). Otherwise exactly {@link #write}, with its failure cases; waiting for the lock
+     * counts against the store timeout.
      */
-    default <T> T writeExclusive(String subject, Function<StoreTransaction, T> work) {
+    default <T> T write(String subject, SubjectLock lock, Function<StoreTransaction, T> work) {
         return write(work);
     }
 

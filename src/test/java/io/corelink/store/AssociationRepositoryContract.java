@@ -33,15 +33,15 @@ public interface AssociationRepositoryContract {
     }
 
     @Test
-    default void exclusiveWrites_onOneSubject_takeTurns_andAFailedOneReleasesItsTurn() throws Exception {
+    default void exclusiveWrites_onOneSubject_takeTurns_withSharedOnesToo_andAFailedOneReleasesItsTurn() throws Exception {
         things("x-core");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> store().writeExclusive("x-subject", tx -> {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> store().write("x-subject", SubjectLock.EXCLUSIVE, tx -> {
             throw new IllegalStateException("refused");
         }))).hasMessage("refused");
         java.util.concurrent.CountDownLatch firstIn = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicLong firstDone = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong secondIn = new java.util.concurrent.atomic.AtomicLong();
-        Thread first = new Thread(() -> store().writeExclusive("x-subject", tx -> {
+        Thread first = new Thread(() -> store().write("x-subject", SubjectLock.EXCLUSIVE, tx -> {
             firstIn.countDown();
             try {
                 Thread.sleep(300);
@@ -54,7 +54,7 @@ public interface AssociationRepositoryContract {
         }));
         first.start();
         assertThat(firstIn.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        store().writeExclusive("x-subject", tx -> {
+        store().write("x-subject", SubjectLock.SHARED, tx -> {
             secondIn.set(System.nanoTime());
             return null;
         });

@@ -10,6 +10,7 @@ import io.corelink.store.AuditScope;
 import io.corelink.store.Store;
 import io.corelink.store.StoreTransaction;
 import io.corelink.store.StoreUnavailableException;
+import io.corelink.store.SubjectLock;
 import io.corelink.store.TransactionObserver;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.List;
@@ -119,25 +120,26 @@ public final class JdbcStore implements Store {
 
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
-        return write(null, work);
+        return writeHolding(null, SubjectLock.SHARED, work);
     }
 
     /**
-     * On PostgreSQL, the transaction runs holding a session-level advisory lock on the subject, taken before it
-     * begins: a SERIALIZABLE transaction's snapshot is taken at its first statement, so a lock taken inside it would
-     * leave it with a snapshot from before the previous holder's commit, and it would abort all the same. Every lock
-     * wait is bounded by the store timeout ({@code lock_timeout}). With a single writer (SQLite) this is a write.
+     * On PostgreSQL, the transaction runs holding a session-level advisory lock on the subject (shared or exclusive),
+     * taken before it begins: a SERIALIZABLE transaction's snapshot is taken at its first statement, so a lock taken
+     * inside it would leave it with a snapshot from before the previous holder's commit, and it would abort all the
+     * same. Each retry takes the lock again. Every lock wait is bounded by the store timeout ({@code lock_timeout}).
+     * With a single writer (SQLite) this is a plain write.
      */
     @Override
-    public <T> T writeExclusive(String subject, Function<StoreTransaction, T> work) {
-        return write(groupCommit == null ? subject : null, work);
+    public <T> T write(String subject, SubjectLock lock, Function<StoreTransaction, T> work) {
+        return writeHolding(groupCommit == null ? subject : null, lock, work);
     }
 
-    private <T> T write(@Nullable String exclusiveSubject, Function<StoreTransaction, T> work) {
+    private <T> T writeHolding(@Nullable String subject, SubjectLock lock, Function<StoreTransaction, T> work) {
         AuditScope audit = AuditScope.pending();
         Function<StoreTransaction, T> audited = audit == null ? work : withRecord(work, audit.record());
         try {
-            T result = groupCommit == null ? writeWithRetries(exclusiveSubject, audited)
+            T result = groupCommit == null ? writeWithRetries(subject, lock, audited)
                     : groupCommit.write(audited);
             if (audit != null) {
                 audit.markRecorded();
@@ -182,12 +184,12 @@ public final class JdbcStore implements Store {
      * as PostgreSQL's documentation asks, until it commits or the store timeout has passed: a conflict never
      * reaches a client while the database answers.
      */
-    private <T> T writeWithRetries(@Nullable String exclusiveSubject, Function<StoreTransaction, T> work) {
+    private <T> T writeWithRetries(@Nullable String subject, SubjectLock lock, Function<StoreTransaction, T> work) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                return exclusiveSubject == null ? run("write", writer, dialect.writeIsolation(), work)
-                        : runExclusive(exclusiveSubject, work);
+                return subject == null ? run("write", writer, dialect.writeIsolation(), work)
+                        : runHolding(subject, lock, work);
             } catch (StoreUnavailableException e) {
                 if (!dialect.retrySerializationFailures() || !isSerializationFailure(e)
                         || System.nanoTime() > deadline) {
@@ -252,15 +254,16 @@ public final class JdbcStore implements Store {
         }
     }
 
-    private <T> T runExclusive(String subject, Function<StoreTransaction, T> work) {
+    private <T> T runHolding(String subject, SubjectLock lock, Function<StoreTransaction, T> work) {
         long started = System.nanoTime();
+        String mode = lock == SubjectLock.SHARED ? "Shared" : "";
         try {
             return writer.withHandle(handle -> {
-                handle.createQuery(sql.get("lockSubject")).bind("subject", subject).mapTo(String.class).one();
+                handle.createQuery(sql.get("lockSubject" + mode)).bind("subject", subject).mapTo(String.class).one();
                 try {
                     return handle.inTransaction(dialect.writeIsolation(), h -> work.apply(newTransaction(h)));
                 } finally {
-                    unlock(handle, subject);
+                    unlock(handle, "unlockSubject" + mode, subject);
                 }
             });
         } catch (JdbiException e) {
@@ -271,9 +274,9 @@ public final class JdbcStore implements Store {
     }
 
     /** Releases the subject's lock; a connection that cannot is evicted, which ends its session and the lock. */
-    private void unlock(org.jdbi.v3.core.Handle handle, String subject) {
+    private void unlock(org.jdbi.v3.core.Handle handle, String statement, String subject) {
         try {
-            handle.createQuery(sql.get("unlockSubject")).bind("subject", subject).mapTo(String.class).one();
+            handle.createQuery(sql.get(statement)).bind("subject", subject).mapTo(String.class).one();
         } catch (JdbiException e) {
             writePool.evictConnection(handle.getConnection());
         }

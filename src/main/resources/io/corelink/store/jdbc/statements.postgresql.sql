@@ -45,8 +45,14 @@ FROM (SELECT p.id, ROW_NUMBER() OVER (ORDER BY p.id) AS n,
 WHERE c.id = s.id
 
 -- name: lockSubject
--- A session-level lock, taken before the transaction begins (JdbcStore.writeExclusive); waits at most lock_timeout.
+-- Session-level locks, taken before the transaction begins (JdbcStore.runHolding); a wait lasts at most lock_timeout.
 SELECT 1 FROM (SELECT pg_advisory_lock(hashtextextended(:subject, 0))) AS locked
 
 -- name: unlockSubject
 SELECT CAST(pg_advisory_unlock(hashtextextended(:subject, 0)) AS text)
+
+-- name: lockSubjectShared
+SELECT 1 FROM (SELECT pg_advisory_lock_shared(hashtextextended(:subject, 0))) AS locked
+
+-- name: unlockSubjectShared
+SELECT CAST(pg_advisory_unlock_shared(hashtextextended(:subject, 0)) AS text)
