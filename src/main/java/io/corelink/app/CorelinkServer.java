@@ -153,7 +153,7 @@ public final class CorelinkServer implements AutoCloseable {
         }
         SslContextFactory.Server tls = DataPlaneTls.newContextFactory();
         NodeMetrics metrics = new NodeMetrics();
-        io.corelink.wire.tls.HandshakeMetrics handshakes = metrics.handshakes();
+        io.corelink.wire.tls.HandshakeMetrics handshakes = config.recording().metrics() ? metrics.handshakes() : null;
         List<ServerConnector> dataPlane = new ArrayList<>();
         for (int port : config.dataPlanePorts()) {
             ServerConnector connector = new ServerConnector(jetty, dataThreads, null, null, -1, -1,
@@ -161,7 +161,9 @@ public final class CorelinkServer implements AutoCloseable {
                     new HttpConnectionFactory(httpsConfiguration()));
             connector.setHost(config.host());
             connector.setPort(port);
-            connector.addBean(handshakes); // the TLS connections of this listener report to it
+            if (handshakes != null) {
+                connector.addBean(handshakes); // the TLS connections of this listener report to it
+            }
             jetty.addConnector(connector);
             dataPlane.add(connector);
         }
@@ -201,7 +203,9 @@ public final class CorelinkServer implements AutoCloseable {
                 store = openStore(config, dataDir);
             }
             long storeOpen = System.nanoTime();
-            metrics.observe(store);
+            if (config.recording().metrics()) {
+                metrics.observe(store);
+            }
             AdministratorKey.ensure(config, store, dataDir, clock, out);
             CorelinkServer server = new CorelinkServer(jetty, controlPlane, controlTls != null, dataPlane,
                     metricsListener, metrics, dataDir, store);
@@ -252,17 +256,21 @@ public final class CorelinkServer implements AutoCloseable {
                 WebhookDelivery delivery = new WebhookDelivery(events, config.account(),
                         WebhookSecret.ensure(store, dataDir), recording.eventWebhooks(), nodeName(dataDir));
                 server.webhooks = delivery;
-                metrics.eventsPending(delivery::pending);
-            } else {
+                if (recording.metrics()) {
+                    metrics.eventsPending(delivery::pending);
+                }
+            } else if (recording.metrics()) {
                 metrics.eventsPending(() -> 0);
             }
             if (audit != null) {
                 controlStages.add(new AuditTrail(audit, config.account(), identities, clock));
                 dataStages.add(new AuditTrail(audit, config.account(), null, clock));
             }
-            RequestMetrics requestMetrics = new RequestMetrics(metrics.registry());
-            controlStages.add(requestMetrics);
-            dataStages.add(requestMetrics);
+            if (recording.metrics()) {
+                RequestMetrics requestMetrics = new RequestMetrics(metrics.registry());
+                controlStages.add(requestMetrics);
+                dataStages.add(requestMetrics);
+            }
             AccessLog accessLog = new AccessLog(io.corelink.app.logging.LogConfiguration.jsonInUse());
             controlStages.add(accessLog);
             dataStages.add(accessLog);

@@ -51,9 +51,21 @@ public record ServerConfig(
      * What the server records besides the change itself: the audit log and the change events, each kept its number of
      * days (0: not recorded at all), and the webhooks the events are delivered to.
      */
-    public record Recording(int auditRetentionDays, int eventRetentionDays, List<java.net.URI> eventWebhooks) {
+    public record Recording(int auditRetentionDays, int eventRetentionDays, List<java.net.URI> eventWebhooks,
+                            boolean metrics) {
         public static final Recording DEFAULTS = new Recording(DEFAULT_AUDIT_RETENTION_DAYS,
                 DEFAULT_EVENT_RETENTION_DAYS, List.of());
+
+        /** With the request, TLS and store meters on (as {@code serve} always has them). */
+        public Recording(int auditRetentionDays, int eventRetentionDays, List<java.net.URI> eventWebhooks) {
+            this(auditRetentionDays, eventRetentionDays, eventWebhooks, true);
+        }
+
+        /**
+         * Nothing recorded but the change itself: no audit log, no change events, no request, TLS or store meters
+         * (the JVM's remain), for the benchmark's "all off" side.
+         */
+        public static final Recording NOTHING = new Recording(0, 0, List.of(), false);
 
         /** @throws IllegalArgumentException naming the option */
         public Recording {
@@ -99,7 +111,8 @@ public record ServerConfig(
         @Override
         public String toString() {
             return "auditRetentionDays=" + auditRetentionDays + ", eventRetentionDays=" + eventRetentionDays
-                    + (eventWebhooks.isEmpty() ? "" : ", eventWebhooks=" + eventWebhooks.size());
+                    + (eventWebhooks.isEmpty() ? "" : ", eventWebhooks=" + eventWebhooks.size())
+                    + (metrics ? "" : ", metrics=off");
         }
     }
 

@@ -171,6 +171,19 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void recordingNothing_leavesOnlyTheJvmsMeters() {
+        try (TestServer server = TestServer.start(java.time.Clock.systemUTC(), c -> c.withRecording(
+                io.corelink.app.ServerConfig.Recording.NOTHING)); IotClient iot = server.iot()) {
+            iot.createThing(r -> r.thingName("unmetered"));
+
+            PrometheusText metrics = PrometheusText.parse(scrape(server.raw()).body());
+
+            assertThat(metrics.series()).noneMatch(series -> series.startsWith("corelink_"))
+                    .anyMatch(series -> series.startsWith("jvm_memory_used_bytes{"));
+        }
+    }
+
     private static RawClient.RawResponse scrape(RawClient client) {
         return client.request("GET", "/_corelink/metrics").service("greengrass").send();
     }
