@@ -48,8 +48,9 @@ final class ControlPlaneIdentity {
         try {
             return Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII);
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new StartupException("cannot read " + option + " " + file + ": " + (Files.exists(file)
-                    ? "not readable as PEM text" : "no such file"));
+            throw new StartupException("cannot read " + option + " " + file + ": " + (!Files.exists(file)
+                    ? "no such file" : !Files.isReadable(file) ? "permission denied (the service's user must be "
+                    + "able to read it)" : "not readable as PEM text"));
         }
     }
 }

@@ -589,6 +589,12 @@ public final class CorelinkServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping the listeners failed: {}", e.getClass().getSimpleName());
         }
+        // A server that never started keeps the sockets its connectors opened (stop() does nothing to them).
+        for (org.eclipse.jetty.server.Connector connector : jetty.getConnectors()) {
+            if (connector instanceof ServerConnector bound) {
+                bound.close();
+            }
+        }
         if (store != null) {
             store.close();
         }

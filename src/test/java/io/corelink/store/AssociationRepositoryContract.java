@@ -64,6 +64,45 @@ public interface AssociationRepositoryContract {
     }
 
     @Test
+    default void writesQueuedOnOneSubject_leaveConnectionsForEveryoneElse() throws Exception {
+        things("q-core");
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch readDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(21);
+        try {
+            writers.submit(() -> store().write("q-subject", SubjectLock.EXCLUSIVE, tx -> {
+                holding.countDown();
+                try {
+                    readDone.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // More waiting writers than the pool has connections (PostgreSQL: 16).
+            List<java.util.concurrent.Future<Object>> queued = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                queued.add(writers.submit(() -> store().write("q-subject", SubjectLock.EXCLUSIVE, tx -> null)));
+            }
+            Thread.sleep(300);
+
+            // The holder waits for this read. Were the waiting writers holding the pool, the read would get a
+            // connection only when their lock waits timed out, failing them.
+            java.util.Optional<Thing> found = store().read(tx -> tx.things().find(name("q-core")));
+            assertThat(found).isPresent();
+            readDone.countDown();
+            for (java.util.concurrent.Future<Object> write : queued) {
+                write.get(30, java.util.concurrent.TimeUnit.SECONDS); // throws if the write failed
+            }
+        } finally {
+            readDone.countDown();
+            writers.shutdown();
+            assertThat(writers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     default void associate_isIdempotent_andKeepsTheFirstTimestamp() {
         things("a-core", "a-1", "a-2");
         Instant t1 = Instant.ofEpochMilli(1_000_000);

@@ -49,6 +49,9 @@ public final class WebhookDelivery implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Thread> threads = new ArrayList<>();
     private final List<URI> webhooks;
+    /** Per webhook, the acknowledged cursor as its delivery thread last knew it (-1 until it knows). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> knownCursors =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -70,14 +73,16 @@ public final class WebhookDelivery implements AutoCloseable {
     }
 
     /**
-     * How far the slowest webhook is behind: the positions between its acknowledged cursor, as stored (whichever node
-     * delivers), and the stream's head as this node last saw it. A read per webhook; meant for a metrics scrape.
+     * How far the slowest webhook is behind: the positions between its acknowledged cursor and the stream's head, both
+     * as this node last saw them (no store read: a scrape must answer while the store is down). On a node that does
+     * not hold a webhook's lease the cursor is the one it read when the lease was last refused (at most 15 s old).
      */
     public long pending() {
         long head = events.head();
         long behind = 0;
         for (URI webhook : webhooks) {
-            behind = Math.max(behind, head - events.storedWebhookCursor(webhook.toString()));
+            long cursor = knownCursors.getOrDefault(webhook.toString(), -1L);
+            behind = Math.max(behind, cursor < 0 ? 0 : head - cursor);
         }
         return behind;
     }
@@ -95,6 +100,7 @@ public final class WebhookDelivery implements AutoCloseable {
                 if (cursor < 0) {
                     // A new webhook starts from the stream's head; a known one from where it was acknowledged.
                     cursor = events.webhookCursor(url, events.latest());
+                    knownCursors.put(url, cursor);
                 }
                 List<StoredChange> changes = events.await(cursor, BATCH, WAIT);
                 if (changes.isEmpty()) {
@@ -103,12 +109,14 @@ public final class WebhookDelivery implements AutoCloseable {
                 }
                 // The lease is taken (or renewed) right before each delivery, for longer than a delivery can take.
                 if (!events.leaseWebhook(url, owner, LEASE)) {
+                    knownCursors.put(url, events.storedWebhookCursor(url));
                     pause = LEASE.toMillis() / 3; // another node delivers to this webhook now
                     continue;
                 }
                 long stored = events.storedWebhookCursor(url);
                 if (stored > cursor) {
                     cursor = stored;
+                    knownCursors.put(url, cursor);
                     pause = 0;
                     continue; // another node delivered these meanwhile
                 }
@@ -123,6 +131,7 @@ public final class WebhookDelivery implements AutoCloseable {
                 }
                 events.advanceWebhook(url, owner, last);
                 cursor = last;
+                knownCursors.put(url, cursor);
                 pause = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

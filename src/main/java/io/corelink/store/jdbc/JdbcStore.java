@@ -188,8 +188,15 @@ public final class JdbcStore implements Store {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                return subject == null ? run("write", writer, dialect.writeIsolation(), work)
-                        : runHolding(subject, lock, work);
+                if (subject == null) {
+                    return run("write", writer, dialect.writeIsolation(), work);
+                }
+                java.util.concurrent.locks.Lock gate = gates.pass(subject, lock, deadline);
+                try {
+                    return runHolding(subject, lock, work);
+                } finally {
+                    gate.unlock();
+                }
             } catch (StoreUnavailableException e) {
                 if (!dialect.retrySerializationFailures() || !isSerializationFailure(e)
                         || System.nanoTime() > deadline) {
@@ -254,22 +261,34 @@ public final class JdbcStore implements Store {
         }
     }
 
+    private final SubjectGates gates = new SubjectGates();
+
+    /**
+     * The work's transaction, holding the subject's database lock. Whatever the lock statement did when it failed (it
+     * may have been granted before the failure reached us), the connection is evicted: closing its session is the one
+     * sure way to release a session lock. Only the transaction is timed, not the wait for the lock.
+     */
     private <T> T runHolding(String subject, SubjectLock lock, Function<StoreTransaction, T> work) {
-        long started = System.nanoTime();
         String mode = lock == SubjectLock.SHARED ? "Shared" : "";
         try {
             return writer.withHandle(handle -> {
-                handle.createQuery(sql.get("lockSubject" + mode)).bind("subject", subject).mapTo(String.class).one();
+                try {
+                    handle.createQuery(sql.get("lockSubject" + mode)).bind("subject", subject).mapTo(String.class)
+                            .one();
+                } catch (RuntimeException e) {
+                    writePool.evictConnection(handle.getConnection());
+                    throw e;
+                }
+                long started = System.nanoTime();
                 try {
                     return handle.inTransaction(dialect.writeIsolation(), h -> work.apply(newTransaction(h)));
                 } finally {
+                    observer.transactionEnded("write", System.nanoTime() - started);
                     unlock(handle, "unlockSubject" + mode, subject);
                 }
             });
         } catch (JdbiException e) {
             throw new StoreUnavailableException("database operation failed: " + DatabaseProblems.explain(e), e);
-        } finally {
-            observer.transactionEnded("write", System.nanoTime() - started);
         }
     }
 
@@ -277,7 +296,7 @@ public final class JdbcStore implements Store {
     private void unlock(org.jdbi.v3.core.Handle handle, String statement, String subject) {
         try {
             handle.createQuery(sql.get(statement)).bind("subject", subject).mapTo(String.class).one();
-        } catch (JdbiException e) {
+        } catch (RuntimeException e) {
             writePool.evictConnection(handle.getConnection());
         }
     }

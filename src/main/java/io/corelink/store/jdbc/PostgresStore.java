@@ -10,7 +10,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Opens the PostgreSQL store that several stateless Corelink nodes share: one HikariCP pool, writes SERIALIZABLE with
  * retries, reads REPEATABLE READ (one snapshot per request), batched inserts rewritten into multi-row inserts, the
  * schema migrated by Flyway. No LISTEN/NOTIFY; advisory locks only where contention would otherwise make
- * transactions abort each other (writeExclusive) or where one node at a time must act (the event sequencer). Every
+ * transactions abort each other (a core device's associations, decision 0021) or where one node at a time must act (the event sequencer). Every
  * wait for the database is bounded by the store timeout.
  */
 public final class PostgresStore {
@@ -43,8 +43,11 @@ public final class PostgresStore {
             // migration, which may rightly take long, runs on connections of its own without that bound.
             PGSimpleDataSource requests = dataSource(url, user, password, seconds);
             requests.setSocketTimeout(seconds + 1);
-            // No wait for a lock (a row's, or writeExclusive's subject) outlasts the store timeout.
-            requests.setOptions("-c lock_timeout=" + Math.max(100, timeout.toMillis()));
+            // No wait for a lock (a row's, or a subject's: decision 0021) outlasts the store timeout.
+            // Appended: an options=... of the operator's URL (a search_path, say) must stay.
+            String given = requests.getOptions();
+            requests.setOptions((given == null || given.isBlank() ? "" : given + " ") + "-c lock_timeout="
+                    + Math.max(100, timeout.toMillis()));
             pool = JdbcStore.pool("corelink-postgresql", requests, POOL_SIZE, false, timeout);
             PGSimpleDataSource migrations = dataSource(url, user, password, seconds);
             if (validateMigrations) {
