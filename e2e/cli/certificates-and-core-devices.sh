@@ -29,6 +29,23 @@ expect_eq "update-certificate" "ACTIVE" \
   "$(aws_ iot describe-certificate --certificate-id "$device_id" --query certificateDescription.status --output text)"
 expect_eq "list-certificates" "2" "$(aws_ iot list-certificates --query 'length(certificates)' --output text)"
 
+# A CSR made with openssl (an EC P-256 key that never leaves the device), signed by the root CA.
+openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout csr-key.pem -out device.csr \
+  -subj /CN=csr-device 2>/dev/null
+csr_id="$(aws_ iot create-certificate-from-csr --certificate-signing-request file://device.csr --set-as-active \
+  --query certificatePem --output text > csr-cert.pem && openssl x509 -in csr-cert.pem -outform DER | sha256sum \
+  | cut -d' ' -f1)"
+expect_eq "create-certificate-from-csr signed by the root CA" "csr-cert.pem: OK" \
+  "$(openssl verify -CAfile data/ca/root-ca.pem csr-cert.pem)"
+expect_eq "create-certificate-from-csr keeps the CSR's key" "$(openssl pkey -in csr-key.pem -pubout)" \
+  "$(openssl x509 -in csr-cert.pem -noout -pubkey)"
+expect_eq "create-certificate-from-csr is ACTIVE" "ACTIVE" \
+  "$(aws_ iot describe-certificate --certificate-id "$csr_id" --query certificateDescription.status --output text)"
+expect_contains "create-certificate-from-csr refuses a non-CSR" "(InvalidRequestException)" \
+  "$(aws_ iot create-certificate-from-csr --certificate-signing-request file://device.pem 2>&1 || true)"
+aws_ iot update-certificate --certificate-id "$csr_id" --new-status INACTIVE
+aws_ iot delete-certificate --certificate-id "$csr_id"
+
 device_arn="arn:aws:iot:us-east-1:$account:cert/$device_id"
 aws_ iot attach-thing-principal --thing-name sensor-1 --principal "$device_arn"
 expect_eq "list-thing-principals" "$device_arn" \

@@ -34,6 +34,7 @@ import io.corelink.api.iot.ListPrincipalPoliciesHandler;
 import io.corelink.api.iot.ListTargetsForPolicyHandler;
 import io.corelink.api.iot.PrincipalPolicyHandler;
 import io.corelink.api.iot.SetDefaultPolicyVersionHandler;
+import io.corelink.api.iot.CreateCertificateFromCsrHandler;
 import io.corelink.api.iot.CreateKeysAndCertificateHandler;
 import io.corelink.api.iot.CreateThingHandler;
 import io.corelink.api.iot.DeleteCertificateHandler;
@@ -119,6 +120,8 @@ public final class ControlPlaneRoutes {
         table.iot("GET", "/endpoint", "DescribeEndpoint", new DescribeEndpointHandler(services.dataEndpointHost()));
         table.iot("POST", "/keys-and-certificate", "CreateKeysAndCertificate",
                 new CreateKeysAndCertificateHandler(certificates));
+        table.iot("POST", "/certificates", "CreateCertificateFromCsr",
+                new CreateCertificateFromCsrHandler(certificates));
         table.iot("POST", "/certificate/register-no-ca", "RegisterCertificateWithoutCA",
                 new RegisterCertificateWithoutCAHandler(certificates));
         table.iot("GET", "/certificates/{certificateId}", "DescribeCertificate",

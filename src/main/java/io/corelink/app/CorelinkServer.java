@@ -281,10 +281,18 @@ public final class CorelinkServer implements AutoCloseable {
                             config.dataPlaneAuthorization() == DataPlaneAuthorization.CERTIFICATE),
                     config.account(), clock), dataStages);
             data.setServer(jetty);
+            MetricsListener openMetrics = new MetricsListener(metrics::scrape);
+            openMetrics.setServer(jetty);
             jetty.setHandler(new GracefulHandler(new ListenerDispatch(controlPlane, control, data, metricsListener,
-                    new MetricsListener(metrics::scrape))));
+                    openMetrics)));
             jetty.start();
             server.accepting = true;
+            // Before the listening lines: a script that waits for them has the warning in the log already.
+            if (controlTls == null && !isLoopback(config.host())) {
+                LOG.warn("the control plane is plain HTTP on {}, which is not a loopback address: what callers send "
+                        + "and receive, private keys from CreateKeysAndCertificate among it, crosses the network "
+                        + "unencrypted; serve it with --control-plane-tls", config.host());
+            }
             out.println("corelink: control plane listening on " + (controlTls == null ? "http" : "https") + "://"
                     + hostForUrl(config.host()) + ":" + controlPlane.getLocalPort());
             for (ServerConnector connector : dataPlane) {
@@ -296,11 +304,6 @@ public final class CorelinkServer implements AutoCloseable {
                         + metricsListener.getLocalPort() + MetricsListener.PATH);
             }
             out.flush();
-            if (controlTls == null && !isLoopback(config.host())) {
-                LOG.warn("the control plane is plain HTTP on {}, which is not a loopback address: what callers send "
-                        + "and receive, private keys from CreateKeysAndCertificate among it, crosses the network "
-                        + "unencrypted; serve it with --control-plane-tls", config.host());
-            }
             LOG.info("serving with {}; ready in {} ms (store {} ms, CA {} ms, server certificate {} ms)", config,
                     millisSince(started), (storeOpen - started) / 1_000_000, (authorityReady - storeOpen) / 1_000_000,
                     (certificateIssued - authorityReady) / 1_000_000);

@@ -84,6 +84,16 @@ public final class CertificateAuthority {
         return issue(new X500Name("CN=AWS IoT Certificate"), publicKey, clock, DEVICE_NOT_AFTER, List.of());
     }
 
+    /**
+     * A device certificate for a signing request's key, with the subject it asked for ({@code CN=AWS IoT
+     * Certificate} when it asked for none), otherwise as {@link #issueDeviceCertificate}.
+     */
+    public X509Certificate issueDeviceCertificate(SigningRequest request, Clock clock) {
+        X500Name subject = request.subject().getRDNs().length == 0 ? new X500Name("CN=AWS IoT Certificate")
+                : request.subject();
+        return issue(subject, request.publicKey(), clock, DEVICE_NOT_AFTER, List.of());
+    }
+
     /** A TLS server certificate with the given DNS names and IP addresses as subject alternative names. */
     public X509Certificate issueServerCertificate(PublicKey publicKey, Clock clock, List<GeneralName> names) {
         return issue(new X500Name("CN=Corelink data plane"), publicKey, clock, DEVICE_NOT_AFTER, names);

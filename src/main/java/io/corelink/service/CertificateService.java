@@ -16,6 +16,7 @@ import io.corelink.domain.error.ResourceAlreadyExistsException;
 import io.corelink.domain.error.ResourceNotFoundException;
 import io.corelink.pki.CertificateAuthority;
 import io.corelink.pki.Pem;
+import io.corelink.pki.SigningRequest;
 import io.corelink.store.PrincipalRepository;
 import io.corelink.store.Store;
 import java.security.KeyPair;
@@ -58,6 +59,31 @@ public final class CertificateService {
             return null;
         });
         return new IssuedCertificate(certificate, Pem.write(keys.getPublic()), Pem.write(keys.getPrivate()));
+    }
+
+    /**
+     * A certificate signed by the root CA for the key of a certificate signing request (CreateCertificateFromCsr).
+     * The same request again makes another certificate, as on AWS.
+     *
+     * @throws InvalidRequestException when the request is not a well-formed, validly signed PKCS#10 CSR with an RSA
+     *                                 (2048 bits or more) or NIST P-256/P-384/P-521 key
+     */
+    public Certificate createFromCsr(String csrPem, boolean setAsActive) {
+        SigningRequest request;
+        try {
+            request = SigningRequest.parse(csrPem);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(String.valueOf(e.getMessage()));
+        }
+        String pem = Pem.write(authority.issueDeviceCertificate(request, clock));
+        Certificate certificate = newCertificate(ParsedCertificate.fromPem(pem), pem,
+                setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE, authorityId());
+        store.write(tx -> {
+            tx.certificates().insertIfAbsent(certificate);
+            tx.events().append(List.of(created(certificate)));
+            return null;
+        });
+        return certificate;
     }
 
     /**

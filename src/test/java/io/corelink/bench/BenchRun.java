@@ -80,6 +80,7 @@ public final class BenchRun {
             run.postgres();
             run.overload();
             run.recording();
+            run.metricsAlone();
             run.micro();
         } else {
             run.only(only);
@@ -104,7 +105,10 @@ public final class BenchRun {
             case "postgres" -> postgres();
             case "micro" -> micro();
             case "overload" -> overload();
-            case "recording" -> recording();
+            case "recording" -> {
+                recording();
+                metricsAlone();
+            }
             default -> throw new IllegalArgumentException(
                     "--only associations|dataplane|startup|postgres|micro|overload|recording");
         }
@@ -174,10 +178,19 @@ public final class BenchRun {
      * them, both on SQLite, warmed alike, in alternating rounds; the median ratio.
      */
     private void recording() throws Exception {
-        System.out.println("Recording: audit log, change events and metrics on / off (SQLite)");
+        recording("audit, events and metrics", ServerConfig.Recording.DEFAULTS);
+    }
+
+    /** The same rows with the meters alone on: what metrics cost, apart from what the audit log and events cost. */
+    private void metricsAlone() throws Exception {
+        recording("metrics alone", new ServerConfig.Recording(0, 0, List.of(), true));
+    }
+
+    private void recording(String what, ServerConfig.Recording onRecording) throws Exception {
+        System.out.println("Recording: " + what + " on / all off (SQLite)");
         Path dir = Files.createTempDirectory("corelink-bench-recording");
         ServerConfig base = new ServerConfig(dir.resolve("on"), "127.0.0.1", 0, List.of(0), List.of(),
-                new Account("us-east-1", "000000000000"), null, null, null, KEY, SECRET);
+                new Account("us-east-1", "000000000000"), null, null, null, KEY, SECRET).withRecording(onRecording);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         CorelinkServer on = CorelinkServer.start(base, Clock.systemUTC(), quiet);
         CorelinkServer off = CorelinkServer.start(new ServerConfig(dir.resolve("off"), "127.0.0.1", 0, List.of(0),
@@ -210,8 +223,8 @@ public final class BenchRun {
                 ratios[round] = onFirst ? (double) second / first : (double) first / second;
             }
             Arrays.sort(ratios);
-            add(String.format("[SQLite] BatchAssociate with audit, events and metrics on / all off, median of %d "
-                    + "rounds (min %.2f, max %.2f)", rounds, ratios[0], ratios[rounds - 1]),
+            add(String.format("[SQLite] BatchAssociate with %s on / all off, median of %d "
+                    + "rounds (min %.2f, max %.2f)", what, rounds, ratios[0], ratios[rounds - 1]),
                     ratios[rounds / 2], "ratio", 1.0);
 
             String discover = "/greengrass/discover/thing/bench-sensor";
@@ -235,8 +248,8 @@ public final class BenchRun {
                 discoverRatios[round] = withRecording / without;
             }
             Arrays.sort(discoverRatios);
-            add(String.format("[SQLite] Discover with audit, events and metrics on / all off, median of 5 rounds "
-                    + "(min %.2f, max %.2f)", discoverRatios[0], discoverRatios[4]),
+            add(String.format("[SQLite] Discover with %s on / all off, median of 5 rounds "
+                    + "(min %.2f, max %.2f)", what, discoverRatios[0], discoverRatios[4]),
                     discoverRatios[2], "ratio", 1.0);
         } finally {
             on.close();
