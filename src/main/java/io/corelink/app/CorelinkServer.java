@@ -372,17 +372,23 @@ public final class CorelinkServer implements AutoCloseable {
 
     /** Whether an address to bind is loopback only (a name counts when it is {@code localhost}). */
     static boolean isLoopback(String host) {
+        java.net.InetAddress address = addressLiteral(host);
+        return address != null ? address.isLoopbackAddress() : "localhost".equalsIgnoreCase(host);
+    }
+
+    /**
+     * The address a host option spells as an IPv4 or IPv6 literal (in brackets or not), parsed, never looked up; null
+     * for a name or something that does not parse.
+     */
+    private static java.net.@Nullable InetAddress addressLiteral(String host) {
         String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if ("localhost".equalsIgnoreCase(literal)) {
-            return true;
-        }
         if (!literal.contains(":") && !literal.matches("[0-9.]+")) {
-            return false;
+            return null;
         }
         try {
-            return java.net.InetAddress.getByName(literal).isLoopbackAddress();
+            return java.net.InetAddress.getByName(literal);
         } catch (java.net.UnknownHostException e) {
-            return false;
+            return null;
         }
     }
 
@@ -423,20 +429,15 @@ public final class CorelinkServer implements AutoCloseable {
             return config.dataPlaneHosts().get(0);
         }
         String host = config.host();
-        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (literal.contains(":") || literal.matches("[0-9.]+")) {
-            try {
-                // An address literal: parsed, never looked up.
-                java.net.InetAddress address = java.net.InetAddress.getByName(literal);
-                if (address.isAnyLocalAddress()) {
-                    return null;
-                }
-                return literal.contains(":") ? "[" + literal + "]" : literal;
-            } catch (java.net.UnknownHostException e) {
-                return host;
-            }
+        java.net.InetAddress address = addressLiteral(host);
+        if (address == null) {
+            return host;
         }
-        return host;
+        if (address.isAnyLocalAddress()) {
+            return null;
+        }
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return literal.contains(":") ? "[" + literal + "]" : literal;
     }
 
     private static Store openStore(ServerConfig config, DataDirectory dataDir) {

@@ -10,8 +10,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Opens the PostgreSQL store that several stateless Corelink nodes share: one HikariCP pool, writes SERIALIZABLE with
  * retries, reads REPEATABLE READ (one snapshot per request), batched inserts rewritten into multi-row inserts, the
  * schema migrated by Flyway. No LISTEN/NOTIFY; advisory locks only where contention would otherwise make
- * transactions abort each other (a core device's associations, decision 0021) or where one node at a time must act (the event sequencer). Every
- * wait for the database is bounded by the store timeout.
+ * transactions abort each other (a core device's associations, decision 0021) or where one node at a time must act
+ * (the event sequencer). Every wait for the database is bounded by the store timeout.
  */
 public final class PostgresStore {
     private static final int POOL_SIZE = 16;

@@ -72,18 +72,7 @@ class AuditLogTest {
      * a client that asks at once may be a few milliseconds early.
      */
     private static List<JsonNode> events(String query, int count) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        List<JsonNode> events = events(query);
-        while (events.size() < count && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            events = events(query);
-        }
-        return events;
+        return io.corelink.testing.Eventually.until(() -> events(query), events -> events.size() >= count);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.corelink.api.corelink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.corelink.testing.Eventually;
 import io.corelink.testing.PrometheusText;
 import io.corelink.testing.RawClient;
 import io.corelink.testing.IamUsers;
@@ -135,18 +136,12 @@ class MetricsTest {
      * A scrape once the refusing webhook's backlog shows (the head is read every 50 ms) and the refused handshake is
      * counted (the server may see the failure after the client has).
      */
-    private static PrometheusText awaitPending(TestServer server) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            PrometheusText scraped = PrometheusText.parse(scrape(server.raw()).body());
+    private static PrometheusText awaitPending(TestServer server) {
+        return Eventually.until(() -> PrometheusText.parse(scrape(server.raw()).body()), scraped -> {
             Double pending = scraped.value("corelink_events_pending");
             Double failed = scraped.value("corelink_tls_handshakes_total", "result", "failure");
-            if ((pending != null && pending >= 3.0 && failed != null && failed >= 1.0)
-                    || System.nanoTime() > deadline) {
-                return scraped;
-            }
-            Thread.sleep(50);
-        }
+            return pending != null && pending >= 3.0 && failed != null && failed >= 1.0;
+        });
     }
 
     @Test
@@ -160,14 +155,11 @@ class MetricsTest {
                     + "/_corelink/metrics\n");
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
-            java.net.http.HttpResponse<String> scraped;
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-            do { // the CreateThing is counted just after its answer was sent
-                scraped = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                        + port + "/_corelink/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            } while (PrometheusText.parse(scraped.body()).value("corelink_requests_total", "plane", "control",
-                    "service", "iot", "operation", "CreateThing", "status", "200") == null
-                    && System.nanoTime() < deadline);
+            // The CreateThing is counted just after its answer was sent.
+            java.net.http.HttpResponse<String> scraped = Eventually.until(() -> get(http, "http://127.0.0.1:" + port
+                    + "/_corelink/metrics"), answer -> PrometheusText.parse(answer.body()).value(
+                    "corelink_requests_total", "plane", "control", "service", "iot", "operation", "CreateThing",
+                    "status", "200") != null);
             assertThat(scraped.statusCode()).isEqualTo(200);
             assertThat(scraped.headers().firstValue("content-type")).hasValue(MetricsHandler.CONTENT_TYPE);
             assertThat(PrometheusText.parse(scraped.body()).value("corelink_requests_total", "plane", "control",
@@ -202,19 +194,21 @@ class MetricsTest {
      * pipeline's last stage, which may still be running when its answer has reached the client.
      */
     private static PrometheusText scrapeWhen(TestServer server, double expected, String name, String... labels) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        while (true) {
-            PrometheusText scraped = PrometheusText.parse(scrape(server.raw()).body());
+        return Eventually.until(() -> PrometheusText.parse(scrape(server.raw()).body()), scraped -> {
             Double value = scraped.value(name, labels);
-            if ((value != null && value >= expected) || System.nanoTime() > deadline) {
-                return scraped;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return scraped;
-            }
+            return value != null && value >= expected;
+        });
+    }
+
+    private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) {
+        try {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -68,18 +68,7 @@ class DataPlaneTest {
      * pipeline's last stage, which may still be running when its answer has reached the client.
      */
     private static double discovers(String outcome, double expected) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        double value = discovers(outcome);
-        while (value < expected && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            value = discovers(outcome);
-        }
-        return value;
+        return io.corelink.testing.Eventually.until(() -> discovers(outcome), value -> value >= expected);
     }
 
     /** corelink_discover_total{outcome} now (0 before the first such answer). */
