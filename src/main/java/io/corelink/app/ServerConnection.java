@@ -1,17 +1,12 @@
 package io.corelink.app;
 
-import io.corelink.wire.sigv4.SigV4Signer;
+import io.corelink.fleet.ControlPlaneClient;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Option;
@@ -50,46 +45,44 @@ final class ServerConnection {
     record Answer(int status, String errorType, String body) {
     }
 
+    private @org.jspecify.annotations.Nullable ControlPlaneClient client;
+
     /** @throws StartupException when there are no credentials or the server cannot be reached */
     Answer get(String service, String rawPath) {
         return send("GET", service, rawPath, new byte[0]);
     }
 
     /**
-     * A signed request with a JSON body (none when empty).
+     * A signed request with a JSON body (none when empty), retried as the AWS SDKs retry.
      *
      * @throws StartupException when there are no credentials or the server cannot be reached
      */
     Answer send(String method, String service, String rawPath, byte[] body) {
-        URI base = endpointUri();
-        String[] credentials = credentials();
-        URI uri = base.resolve(rawPath);
-        Map<String, String> headers = SigV4Signer.sign(method, uri, body.length == 0 ? Map.of()
-                : Map.of("content-type", "application/json"), body, credentials[0], credentials[1], region, service,
-                Instant.now());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach((name, value) -> {
-            if (!"host".equalsIgnoreCase(name) && !"content-length".equalsIgnoreCase(name)) {
-                request.header(name, value);
-            }
-        });
         try {
-            HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-            if ("https".equals(base.getScheme())) {
-                client.sslContext(TrustBundle.context(dataDir.resolve(RootCertificateAuthority.CERTIFICATE_FILE),
-                        caBundle()));
-            }
-            HttpResponse<String> response = client.build().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("x-amzn-ErrorType").orElse(""),
-                    response.body());
+            ControlPlaneClient.Answer answer = client().send(method, service, rawPath, body, Map.of());
+            return new Answer(answer.status(), answer.errorType(), answer.body());
         } catch (IOException e) {
-            throw new StartupException("cannot reach " + base + ": " + unreachable(e));
+            throw new StartupException("cannot reach " + endpointUri() + ": " + unreachable(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted");
         }
+    }
+
+    /**
+     * The one client of this connection: its connections are kept and shared by every caller.
+     *
+     * @throws StartupException when there are no credentials or {@code --endpoint} is not a URL
+     */
+    synchronized ControlPlaneClient client() {
+        if (client == null) {
+            URI base = endpointUri();
+            String[] credentials = credentials();
+            client = new ControlPlaneClient(base, region, credentials[0], credentials[1],
+                    "https".equals(base.getScheme()) ? TrustBundle.context(
+                            dataDir.resolve(RootCertificateAuthority.CERTIFICATE_FILE), caBundle()) : null);
+        }
+        return client;
     }
 
     /** @throws StartupException when {@code --endpoint} is not an http(s) URL with a host */

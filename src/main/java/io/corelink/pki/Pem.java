@@ -35,6 +35,27 @@ public final class Pem {
         return out.toString().replace("\r\n", "\n");
     }
 
+    /**
+     * A private key in PEM with its public key inside, as OpenSSL writes one: RSA as PKCS#1, EC as SEC 1 with the
+     * curve's name and the public point (the JDK's own encoding of an EC key leaves the point out).
+     */
+    public static String writeKeyPair(java.security.KeyPair keys) {
+        if (!(keys.getPrivate() instanceof java.security.interfaces.ECPrivateKey key)) {
+            return write(keys.getPrivate());
+        }
+        try {
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+            org.bouncycastle.asn1.x509.SubjectPublicKeyInfo publicKey =
+                    org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+            org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(
+                    key.getParams().getOrder().bitLength(), key.getS(), publicKey.getPublicKeyData(),
+                    info.getPrivateKeyAlgorithm().getParameters());
+            return write(new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static X509Certificate certificate(String pem) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             return new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) parser.readObject());

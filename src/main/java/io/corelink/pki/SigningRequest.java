@@ -2,16 +2,23 @@ package io.corelink.pki;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
+import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
  * A PKCS#10 certificate signing request as AWS IoT's CreateCertificateFromCsr takes it: PEM, signed with the key it
@@ -21,6 +28,27 @@ import org.bouncycastle.pkcs.PKCSException;
  * @param subject the subject the requester asked for (empty when it asked for none)
  */
 public record SigningRequest(X500Name subject, PublicKey publicKey) {
+
+    /**
+     * A signing request for {@code keys} with the subject {@code CN=commonName}, in PEM, as a device makes one (the
+     * fleet commands make one for each key they generate, so that no private key travels).
+     */
+    public static String create(KeyPair keys, KeyAlgorithm algorithm, String commonName) {
+        try {
+            X500NameBuilder name = new X500NameBuilder()
+                    .addRDN(BCStyle.CN, commonName);
+            PKCS10CertificationRequest request = new JcaPKCS10CertificationRequestBuilder(
+                    name.build(), keys.getPublic()).build(new JcaContentSignerBuilder(
+                            algorithm.signatureAlgorithm()).build(keys.getPrivate()));
+            StringWriter out = new StringWriter();
+            try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+                writer.writeObject(request);
+            }
+            return out.toString().replace("\r\n", "\n");
+        } catch (OperatorCreationException | IOException e) {
+            throw new IllegalStateException("cannot sign a request with a key just made", e);
+        }
+    }
 
     /**
      * @throws IllegalArgumentException with a message for the caller: not a PEM CSR, a signature that does not
