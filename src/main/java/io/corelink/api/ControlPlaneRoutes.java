@@ -6,6 +6,7 @@ import io.corelink.api.events.EventsHandler;
 import io.corelink.service.AuditLog;
 import io.corelink.service.ChangeEvents;
 import io.corelink.api.greengrass.BatchDisassociateClientDeviceFromCoreDeviceHandler;
+import io.corelink.api.greengrass.GetCertificateAuthoritiesHandler;
 import io.corelink.api.greengrass.ListClientDevicesAssociatedWithCoreDeviceHandler;
 import io.corelink.api.greengrass.DeleteCoreDeviceHandler;
 import io.corelink.api.greengrass.DiscoveryDiagnosisHandler;
@@ -153,6 +154,9 @@ public final class ControlPlaneRoutes {
         table.add("GET", "/corelink/v1/discoveryDiagnosis/{thingName}", ServiceFamily.GREENGRASS, "DiscoveryDiagnosis",
                 new DiscoveryDiagnosisHandler(services.diagnosis()),
                 table.permissions.thing("corelink:DiagnoseDiscovery"));
+        table.add("GET", "/corelink/v1/coreDevices/{coreDeviceThingName}/certificateAuthorities",
+                ServiceFamily.GREENGRASS, "GetCertificateAuthorities", new GetCertificateAuthoritiesHandler(coreDevices),
+                table.permissions.coreDevice("corelink:GetCertificateAuthorities"));
         table.add("GET", "/corelink/v1/auditEvents", ServiceFamily.GREENGRASS, "LookupAuditEvents",
                 new AuditEventsHandler(services.audit(), tokens, services.account()),
                 RoutePermissions.fixed("corelink:LookupAuditEvents", "*"));

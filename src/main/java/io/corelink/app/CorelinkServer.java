@@ -118,6 +118,16 @@ public final class CorelinkServer implements AutoCloseable {
      * @throws StartupException naming the problem, with everything opened so far closed again
      */
     public static CorelinkServer start(ServerConfig config, Clock clock, PrintStream out) {
+        return start(config, clock, out, server -> { });
+    }
+
+    /**
+     * As {@link #start(ServerConfig, Clock, PrintStream)}, running {@code beforeListening} once the server answers
+     * and before its "listening on" lines, which scripts wait for ({@code serve --init} applies its fixture there).
+     * A {@link StartupException} from it fails the start.
+     */
+    public static CorelinkServer start(ServerConfig config, Clock clock, PrintStream out,
+                                       java.util.function.Consumer<CorelinkServer> beforeListening) {
         long started = System.nanoTime();
         CompletableFuture<KeyPair> preparedKeys = DataPlaneCertificate.prepareKeys(config.dataDir());
         Server jetty = new Server(threadPool("corelink", 16));
@@ -293,6 +303,7 @@ public final class CorelinkServer implements AutoCloseable {
                         + "and receive, private keys from CreateKeysAndCertificate among it, crosses the network "
                         + "unencrypted; serve it with --control-plane-tls", config.host());
             }
+            beforeListening.accept(server);
             out.println("corelink: control plane listening on " + (controlTls == null ? "http" : "https") + "://"
                     + hostForUrl(config.host()) + ":" + controlPlane.getLocalPort());
             for (ServerConnector connector : dataPlane) {

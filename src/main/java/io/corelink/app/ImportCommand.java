@@ -33,25 +33,18 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     ServerConnection connection;
 
+    @Mixin
+    GeneratedFilesOptions generated;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "CSV with a header line, or JSON Lines.")
     Path file;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
-            description = {"Where generated keys and certificates go: <thing>.cert.pem and",
-                "<thing>.private.key, 0600. Default: the current directory."})
-    Path out;
-
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
             description = "Requests in flight at once, 1..64. Default: ${DEFAULT-VALUE}.")
     int concurrency;
-
-    @Option(names = "--key-algorithm", paramLabel = "ALG", defaultValue = "ec-p256",
-            description = {"Key pairs that 'generate' makes: ec-p256 or rsa-2048 (100 times slower",
-                "to make; what CreateKeysAndCertificate makes). Default: ${DEFAULT-VALUE}."})
-    String keyAlgorithm;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -64,15 +57,15 @@ final class ImportCommand implements Callable<Integer> {
         }
         KeyAlgorithm algorithm;
         try {
-            algorithm = KeyAlgorithm.fromCliName(keyAlgorithm);
+            algorithm = generated.keyAlgorithm();
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--key-algorithm " + e.getMessage());
         }
         try {
             List<ImportRow> rows = ImportFile.read(file);
-            FleetImport importer = new FleetImport(new FleetApi(connection.client()), new DeviceFiles(out), algorithm,
-                    concurrency);
+            FleetImport importer = new FleetImport(new FleetApi(connection.client()), new DeviceFiles(generated.out),
+                    algorithm, concurrency);
             FleetImport.Summary summary;
             try (ImportProgress progress = onTerminal() ? ImportProgress.bar(rows.size())
                     : ImportProgress.lines(rows.size(), System.err, PROGRESS_PERIOD)) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** The subcommands, in the order help lists them. */
     private static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(ServeCommand.class,
-            DiagnoseDiscoveryCommand.class, AuditCommand.class, FaultsCommand.class, AwsCommand.class, ImportCommand.class, StoreCommands.Migrate.class, StoreCommands.Backup.class,
+            DiagnoseDiscoveryCommand.class, AuditCommand.class, FaultsCommand.class, AwsCommand.class, ImportCommand.class,
+            ApplyCommand.class, ExportCommand.class, StoreCommands.Migrate.class, StoreCommands.Backup.class,
             StoreCommands.Restore.class, StoreCommands.CopyStore.class);
     static final int USAGE = 2;
     static final int STARTUP_FAILED = 1;

@@ -143,9 +143,21 @@ final class ServeCommand implements Callable<Integer> {
                 "${DEFAULT-VALUE}; env CORELINK_LOG_FORMAT."})
     LogFormat logFormat;
 
+    @Option(names = "--init", paramLabel = "FILE.yaml", defaultValue = "${env:CORELINK_INIT:-}",
+            description = {"A fleet fixture to apply at start, before the listening lines",
+                "(as corelink apply does). Env CORELINK_INIT."})
+    String init;
+
+    @Option(names = "--init-out", paramLabel = "DIR", defaultValue = "${env:CORELINK_INIT_OUT:-}",
+            description = {"Where --init writes generated keys and certificates.",
+                "Default: DATA_DIR/init; env CORELINK_INIT_OUT."})
+    String initOut;
+
     @Override
     public Integer call() {
         ServerConfig config = config();
+        io.corelink.fleet.Fixture fixture = StoreOptions.blankToNull(init) == null ? null
+                : FleetCommands.readFixture(java.nio.file.Path.of(init.strip()));
         if (logFormat == LogFormat.json) {
             // The "listening on" and "generated administrator access key" lines stay as server.md gives them:
             // scripts wait for them. Every log event after this is a JSON object.
@@ -155,7 +167,11 @@ final class ServeCommand implements Callable<Integer> {
         // Installed before the "listening" line is printed, so that no signal a script sends after it is missed.
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        CorelinkServer server = CorelinkServer.start(config, Clock.systemUTC(), System.out);
+        CorelinkServer server = CorelinkServer.start(config, Clock.systemUTC(), System.out, started -> {
+            if (fixture != null) {
+                InitialFleet.apply(started, config, fixture, initOutDirectory(config), System.out);
+            }
+        });
         try {
             stop.await();
         } catch (InterruptedException e) {
@@ -165,6 +181,11 @@ final class ServeCommand implements Callable<Integer> {
         io.corelink.app.logging.LogConfiguration.flush();
         System.out.println("corelink: stopped");
         return 0;
+    }
+
+    private java.nio.file.Path initOutDirectory(ServerConfig config) {
+        String given = StoreOptions.blankToNull(initOut);
+        return given == null ? config.dataDir().resolve("init") : java.nio.file.Path.of(given);
     }
 
     private ServerConfig.Listeners listeners() {

@@ -28,6 +28,17 @@ final class TrustBundle {
      * @throws StartupException when the bundle cannot be read or holds no certificate
      */
     static SSLContext context(Path rootCa, @org.jspecify.annotations.Nullable Path bundle) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers(rootCa, bundle), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new StartupException("cannot set up TLS: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** What {@link #context} trusts, for a context that also presents a client certificate. */
+    static javax.net.ssl.TrustManager[] trustManagers(Path rootCa, @org.jspecify.annotations.Nullable Path bundle) {
         List<X509Certificate> extra = new ArrayList<>();
         if (Files.isReadable(rootCa)) {
             try {
@@ -62,9 +73,7 @@ final class TrustBundle {
             }
             TrustManagerFactory all = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             all.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, all.getTrustManagers(), null);
-            return context;
+            return all.getTrustManagers();
         } catch (GeneralSecurityException | IOException e) {
             throw new StartupException("cannot set up TLS: " + e.getClass().getSimpleName());
         }

@@ -43,7 +43,7 @@ public final class FleetApi {
         private static final long serialVersionUID = 1L;
         private final String errorType;
 
-        AwsError(ControlPlaneClient.Answer answer) {
+        public AwsError(ControlPlaneClient.Answer answer) {
             super(answer.error(), null, false, false);
             this.errorType = answer.errorType();
         }
@@ -108,11 +108,11 @@ public final class FleetApi {
     }
 
     /**
-     * RegisterCertificateWithoutCA, {@code ACTIVE}: the certificate's ARN, or null when it was registered already
+     * RegisterCertificateWithoutCA with {@code status}: the certificate's ARN, or null when it was registered already
      * (409 {@code ResourceAlreadyExistsException}: nothing changed).
      */
-    public @Nullable String registerCertificate(String pem) {
-        ObjectNode body = Json.object().put("certificatePem", pem).put("status", "ACTIVE");
+    public @Nullable String registerCertificate(String pem, String status) {
+        ObjectNode body = Json.object().put("certificatePem", pem).put("status", status);
         ControlPlaneClient.Answer answer = call("POST", IOT, "/certificate/register-no-ca", body);
         if ("ResourceAlreadyExistsException".equals(answer.errorType())) {
             return null;
@@ -199,6 +199,95 @@ public final class FleetApi {
         answer.path("errorEntries").forEach(entry -> failed.put(entry.path("thingName").asString(),
                 entry.path("code").asString() + ": " + entry.path("message").asString()));
         return failed;
+    }
+
+    /** The names of every IoT policy (ListPolicies). */
+    public List<String> policyNames() {
+        List<String> names = new java.util.ArrayList<>();
+        pages("/policies?pageSize=250", "marker", "nextMarker", page -> page.path("policies")
+                .forEach(policy -> names.add(policy.path("policyName").asString())));
+        return names;
+    }
+
+    /** The default version's document of a policy (GetPolicy); null when there is no such policy. */
+    public @Nullable String policyDocument(String name) {
+        ControlPlaneClient.Answer answer = call("GET", IOT, "/policies/" + segment(name), null);
+        if ("ResourceNotFoundException".equals(answer.errorType())) {
+            return null;
+        }
+        return check(answer).path("policyDocument").asString();
+    }
+
+    /** CreatePolicy. */
+    public void createPolicy(String name, String document) {
+        check(call("POST", IOT, "/policies/" + segment(name), Json.object().put("policyDocument", document)));
+    }
+
+    /**
+     * CreatePolicyVersion as the default; when the policy has its five versions, the oldest one that is not the
+     * default goes first (DeletePolicyVersion), as a user keeping a policy current does.
+     */
+    public void setPolicyDocument(String name, String document) {
+        String path = "/policies/" + segment(name) + "/version?setAsDefault=true";
+        ControlPlaneClient.Answer answer = call("POST", IOT, path, Json.object().put("policyDocument", document));
+        if ("VersionsLimitExceededException".equals(answer.errorType())) {
+            JsonNode versions = check(call("GET", IOT, "/policies/" + segment(name) + "/version", null));
+            String oldest = null;
+            double oldestDate = Double.MAX_VALUE;
+            for (JsonNode version : versions.path("policyVersions")) {
+                if (!version.path("isDefaultVersion").asBoolean() && version.path("createDate").asDouble() < oldestDate) {
+                    oldestDate = version.path("createDate").asDouble();
+                    oldest = version.path("versionId").asString();
+                }
+            }
+            if (oldest != null) {
+                check(call("DELETE", IOT, "/policies/" + segment(name) + "/version/" + segment(oldest), null));
+            }
+            answer = call("POST", IOT, path, Json.object().put("policyDocument", document));
+        }
+        check(answer);
+    }
+
+    /** The data plane's host (DescribeEndpoint, {@code iot:Data-ATS}). */
+    public String dataEndpointHost() {
+        return check(call("GET", IOT, "/endpoint?endpointType=iot%3AData-ATS", null)).path("endpointAddress")
+                .asString();
+    }
+
+    /** The names of every core device (ListCoreDevices). */
+    public List<String> coreDeviceNames() {
+        List<String> names = new java.util.ArrayList<>();
+        pages("/greengrass/v2/coreDevices?maxResults=100", "nextToken", "nextToken", GREENGRASS, "GET",
+                page -> page.path("coreDevices").forEach(core -> names.add(core.path("coreDeviceThingName")
+                        .asString())));
+        return names;
+    }
+
+    /** GetConnectivityInfo, as {@code {Id, HostAddress, PortNumber, Metadata}} objects in order. */
+    public List<JsonNode> connectivity(String thing) {
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        check(call("GET", GREENGRASS, "/greengrass/things/" + segment(thing) + "/connectivityInfo", null))
+                .path("ConnectivityInfo").forEach(entries::add);
+        return entries;
+    }
+
+    /** UpdateConnectivityInfo: the whole list replaced. */
+    public void updateConnectivity(String thing, ArrayNode entries) {
+        ObjectNode body = Json.object();
+        body.set("ConnectivityInfo", entries);
+        check(call("PUT", GREENGRASS, "/greengrass/things/" + segment(thing) + "/connectivityInfo", body));
+    }
+
+    /** The CA certificates a core device put (Corelink's own read); empty when it is not a core device. */
+    public List<String> certificateAuthorities(String core) {
+        ControlPlaneClient.Answer answer = call("GET", GREENGRASS, "/corelink/v1/coreDevices/" + segment(core)
+                + "/certificateAuthorities", null);
+        if ("ResourceNotFoundException".equals(answer.errorType())) {
+            return List.of();
+        }
+        List<String> pems = new java.util.ArrayList<>();
+        check(answer).path("coreDeviceCertificates").forEach(pem -> pems.add(pem.asString()));
+        return pems;
     }
 
     private void pages(String path, String tokenParameter, String tokenMember, Consumer<JsonNode> each) {

@@ -2,19 +2,9 @@ package io.corelink.fleet;
 
 import io.corelink.domain.thing.ThingName;
 import io.corelink.pki.KeyAlgorithm;
-import io.corelink.pki.Pem;
-import io.corelink.pki.SigningRequest;
-import java.security.KeyPair;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.PublicKey;
-import java.security.cert.CertificateEncodingException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,26 +20,18 @@ import org.jspecify.annotations.Nullable;
  * {@code corelink import}: brings about the client devices of an import file (operations.md §5) through the public
  * API, as a careful script would, {@code concurrency} rows at a time.
  *
- * <p>For each row: the thing (created unless it is there with those attributes), its certificate, the policy on
- * that certificate, and its association with the core device, the associations gathered into BatchAssociate calls
- * of 100 entries per core. Idempotent: what is there is read first (the things and, per core, its client devices,
- * once; per row, the thing's principals and the certificate's policies) and nothing is made twice.
- *
- * <p>Resumable after a kill at any point. A generated key is written (0600) before its certificate is requested, and a
- * {@code .cert.pending} file marks the request until the certificate is written: a rerun that finds one looks among
- * the certificates made since for the one with that key before asking for another, so an interrupted import leaves
- * no orphan certificate behind.
+ * <p>For each row: the thing (created unless it is there with those attributes), its certificate
+ * ({@link DeviceCertificates}), the policy on that certificate, and its association with the core device, the
+ * associations gathered into BatchAssociate calls of 100 entries per core. Idempotent and resumable: what is there is
+ * read first (the things and, per core, its client devices, once; per row, the thing's principals and the
+ * certificate's policies) and nothing is made twice.
  *
  * <p>A row that fails (its AWS error) fails alone; what it made is kept. No answer from the server ends the import
  * with a {@link FleetException}; a rerun resumes it.
  */
 public final class FleetImport {
-    /** How long before the server's clock, as last seen, a pending request may have been made (Date has whole seconds). */
-    private static final Duration CLOCK_MARGIN = Duration.ofSeconds(2);
-
     private final FleetApi api;
-    private final DeviceFiles files;
-    private final KeyAlgorithm keyAlgorithm;
+    private final DeviceCertificates certificates;
     private final int concurrency;
 
     /** What became of a row. */
@@ -72,8 +54,7 @@ public final class FleetImport {
 
     public FleetImport(FleetApi api, DeviceFiles files, KeyAlgorithm keyAlgorithm, int concurrency) {
         this.api = api;
-        this.files = files;
-        this.keyAlgorithm = keyAlgorithm;
+        this.certificates = new DeviceCertificates(api, files, keyAlgorithm);
         this.concurrency = concurrency;
     }
 
@@ -163,7 +144,8 @@ public final class FleetImport {
                 created = existing == null;
                 things.put(row.thingName(), row.attributes());
             }
-            CertificateStep certificate = certificate(row, created);
+            DeviceCertificates.Step certificate = certificates.certificate(row.thingName(), row.certificate(),
+                    "ACTIVE", created ? Set.of() : api.thingPrincipals(row.thingName()));
             created |= certificate.created();
             String policy = row.policy();
             if (policy != null) {
@@ -183,122 +165,7 @@ public final class FleetImport {
         } catch (FleetApi.AwsError | io.corelink.domain.error.InvalidValueException e) {
             return new RowResult(row, Outcome.FAILED, e.getMessage());
         } catch (IllegalArgumentException e) {
-            return new RowResult(row, Outcome.FAILED, row.certificate() + ": " + e.getMessage());
-        }
-    }
-
-    /** The certificates of the row (their ARNs) and whether the row made or attached one. */
-    private record CertificateStep(List<String> arns, boolean created) {
-    }
-
-    private CertificateStep certificate(ImportRow row, boolean thingIsNew) {
-        String thing = row.thingName();
-        Set<String> principals = thingIsNew ? Set.of() : api.thingPrincipals(thing);
-        java.nio.file.Path certificateFile = files.certificate(thing);
-        String given = row.certificate();
-        String request = null;
-        if (!given.equals(ImportRow.GENERATE)) {
-            String pem = files.read(java.nio.file.Path.of(given)).orElseThrow(() ->
-                    new IllegalArgumentException("no such file"));
-            if (!pem.contains("CERTIFICATE REQUEST-----")) {
-                if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
-                    throw new IllegalArgumentException("neither a PEM certificate nor a PEM certificate signing "
-                            + "request");
-                }
-                return attached(thing, principals, pem);
-            }
-            request = pem;
-        }
-        // A generated key or a CSR: the certificate the server signs is written under --out.
-        java.util.Optional<String> written = files.read(certificateFile);
-        if (written.isPresent()) {
-            return attached(thing, principals, written.get());
-        }
-        java.nio.file.Path keyFile = files.privateKey(thing);
-        boolean begun = request == null ? java.nio.file.Files.exists(keyFile)
-                : java.nio.file.Files.exists(files.pending(thing));
-        if (!begun && !principals.isEmpty()) {
-            // The thing has a certificate that did not come from here: it keeps it, and gets no second one.
-            return new CertificateStep(List.copyOf(principals), false);
-        }
-        if (request != null) {
-            return fromRequest(thing, principals, certificateFile, SigningRequest.parse(request).publicKey(), request);
-        }
-        KeyPair keys;
-        if (begun) {
-            keys = files.readKeyPair(keyFile);
-        } else {
-            keys = keyAlgorithm.generate();
-            files.write(keyFile, Pem.writeKeyPair(keys));
-        }
-        return fromRequest(thing, principals, certificateFile, keys.getPublic(),
-                SigningRequest.create(keys, keyAlgorithm, thing));
-    }
-
-    /** A certificate for the request's key: the one an interrupted run already got, else a new one. */
-    private CertificateStep fromRequest(String thing, Set<String> principals, java.nio.file.Path certificateFile,
-                                        PublicKey key, String request) {
-        java.nio.file.Path pending = files.pending(thing);
-        String recovered = files.read(pending).map(bound -> madeSince(key, Instant.ofEpochMilli(
-                Long.parseLong(bound.strip())))).orElse(null);
-        String pem;
-        if (recovered != null) {
-            pem = recovered;
-        } else {
-            files.write(pending, Long.toString(api.client().serverNow().minus(CLOCK_MARGIN).toEpochMilli()));
-            pem = api.createCertificateFromCsr(request).certificatePem();
-        }
-        files.write(certificateFile, pem);
-        files.delete(pending);
-        return attached(thing, principals, pem);
-    }
-
-    /** The PEM of the certificate for {@code key} made at or after {@code since}, or null. */
-    private @Nullable String madeSince(PublicKey key, Instant since) {
-        AtomicReference<String> found = new AtomicReference<>();
-        double sinceSeconds = since.toEpochMilli() / 1000.0;
-        api.certificatesNewestFirst((id, created) -> {
-            if (created < sinceSeconds) {
-                return false;
-            }
-            FleetApi.CertificateDescription description = api.describeCertificate(id);
-            if (description != null && Arrays.equals(Pem.certificate(description.certificatePem()).getPublicKey()
-                    .getEncoded(), key.getEncoded())) {
-                found.set(description.certificatePem());
-                return false;
-            }
-            return true;
-        });
-        return found.get();
-    }
-
-    /** The certificate registered (ACTIVE, unless it is there already) and attached to the thing. */
-    private CertificateStep attached(String thing, Set<String> principals, String pem) {
-        String id = certificateId(pem);
-        for (String arn : principals) {
-            if (arn.endsWith("/" + id)) {
-                return new CertificateStep(List.of(arn), false);
-            }
-        }
-        String arn = api.registerCertificate(pem);
-        if (arn == null) {
-            FleetApi.CertificateDescription description = api.describeCertificate(id);
-            if (description == null) {
-                throw new IllegalArgumentException("the certificate is neither registered nor registrable");
-            }
-            arn = description.certificateArn();
-        }
-        api.attachThingPrincipal(thing, arn);
-        return new CertificateStep(List.of(arn), true);
-    }
-
-    /** As AWS IoT and the Greengrass client-device auth component name a certificate: SHA-256 of its DER, hex. */
-    static String certificateId(String pem) {
-        try {
-            byte[] der = Pem.certificate(pem).getEncoded();
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
-        } catch (CertificateEncodingException | NoSuchAlgorithmException | RuntimeException e) {
-            throw new IllegalArgumentException("not a PEM X.509 certificate");
+            return new RowResult(row, Outcome.FAILED, e.getMessage());
         }
     }
 

@@ -51,8 +51,19 @@ public final class CertificateAuthority {
 
     /** A new root CA, valid from a few minutes ago (clock skew) until the end of 2049. */
     public static CertificateAuthority create(Clock clock) {
-        KeyPair keys = rsa2048();
-        X500Name name = new X500Name("CN=Corelink Root CA,O=Corelink");
+        return create("CN=Corelink Root CA,O=Corelink", rsa2048(), clock);
+    }
+
+    /**
+     * A new self-signed CA named {@code distinguishedName} (RFC 4514, e.g. {@code CN=core-1 CA}) with a new key of
+     * {@code algorithm}, valid as {@link #create(Clock)}: what a Greengrass core device makes for its client devices.
+     */
+    public static CertificateAuthority create(String distinguishedName, KeyAlgorithm algorithm, Clock clock) {
+        return create(distinguishedName, algorithm.generate(), clock);
+    }
+
+    private static CertificateAuthority create(String distinguishedName, KeyPair keys, Clock clock) {
+        X500Name name = new X500Name(distinguishedName);
         Instant now = clock.instant();
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
@@ -128,7 +139,8 @@ public final class CertificateAuthority {
             throws GeneralSecurityException {
         try {
             return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withRSA").build(key)));
+                    new JcaContentSignerBuilder("EC".equals(key.getAlgorithm()) ? "SHA256withECDSA"
+                            : "SHA256withRSA").build(key)));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }

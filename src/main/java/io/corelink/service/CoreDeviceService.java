@@ -75,6 +75,15 @@ public final class CoreDeviceService {
     }
 
     /**
+     * The core device's CA certificates as its core put them (PEM, in order); empty when it put none.
+     *
+     * @throws ResourceNotFoundException when the thing is not a core device
+     */
+    public List<String> certificateAuthorities(ThingName name) {
+        return store.read(tx -> tx.coreDevices().certificateAuthorities(requireCoreDevice(tx, name).name()));
+    }
+
+    /**
      * The thing's connectivity info in the order it was set; empty when it has none.
      *
      * @throws ResourceNotFoundException when there is no such thing
