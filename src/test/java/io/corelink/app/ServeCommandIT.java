@@ -120,6 +120,59 @@ class ServeCommandIT {
     }
 
     @Test
+    void init_appliesTheFixtureBeforeTheListeningLines_soADeviceDiscoversAtOnce_andABadOneStopsTheStart()
+            throws Exception {
+        Path dataDir = tmp.resolve("init-data");
+        try (ServeProcess serve = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "0",
+                "--data-plane-port", "0", "--init", "examples/quickstart.yaml")) {
+            serve.awaitListening(START);
+            List<String> lines = serve.stdout();
+            int applied = indexOf(lines, "corelink: --init applied: ");
+            assertThat(lines.get(Math.max(0, applied))).isEqualTo("corelink: --init applied: 12 changes; generated "
+                    + "files under " + dataDir.resolve("init"));
+            int listening = indexOf(lines, "corelink: control plane listening on ");
+            assertThat(applied).as(lines.toString()).isNotNegative().isLessThan(listening);
+            String dataPlaneLine = lines.stream().filter(l -> l.startsWith("corelink: data plane listening on "))
+                    .findFirst().orElseThrow();
+            int dataPort = Integer.parseInt(dataPlaneLine.substring(dataPlaneLine.lastIndexOf(':') + 1));
+            Path init = dataDir.resolve("init");
+            io.corelink.testing.MtlsClient sensor = new io.corelink.testing.MtlsClient(
+                    Files.readString(init.resolve("sensor-1.cert.pem")),
+                    Files.readString(init.resolve("sensor-1.private.key")),
+                    Files.readString(dataDir.resolve("ca/root-ca.pem")), dataPort);
+            io.corelink.testing.MtlsClient.Answer discover = sensor.send("GET",
+                    "/greengrass/discover/thing/sensor-1", null);
+            assertThat(discover.status()).as(discover.body()).isEqualTo(200);
+            assertThat(discover.body()).contains("greengrassV2-coreDevice-core-1", "192.0.2.10");
+        }
+        // A restart with the same fixture finds it in place.
+        try (ServeProcess again = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port",
+                "0", "--data-plane-port", "0", "--init", "examples/quickstart.yaml")) {
+            again.awaitListening(START);
+            assertThat(again.stdout()).contains("corelink: --init applied: nothing to change; generated files under "
+                    + dataDir.resolve("init"));
+        }
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "coreDevices:\n  - name: core-x\n    clientDevices: [nobody]\n");
+        try (ServeProcess refused = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port",
+                "0", "--data-plane-port", "0", "--init", bad.toString())) {
+            assertThat(refused.awaitExit(START)).isEqualTo(1);
+            assertThat(refused.stderr()).anySatisfy(line -> assertThat(line).startsWith("corelink: --init: "
+                    + "coreDevices[0] core-x: client device nobody: ResourceNotFoundException"));
+            assertThat(refused.stdout()).noneMatch(line -> line.contains("listening on"));
+        }
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void aSecondServerOnTheSameDataDirectory_refusesToStart() throws Exception {
         Path dataDir = tmp.resolve("shared");
         try (ServeProcess first = ServeProcess.run(Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "0", "--data-plane-port", "0")) {

@@ -184,6 +184,39 @@ class DiscoveryClientTest {
         }
     }
 
+    /**
+     * The README's quick start: {@code corelink apply examples/quickstart.yaml --out certs} alone gives sensor-1 a
+     * Discover that answers, and the README's DiscoveryClient snippet, with the files apply wrote, gets core-1.
+     */
+    @Test
+    void theQuickStartFixtureAlone_givesTheReadmeSnippetCore1() throws Exception {
+        Path certs = dir.resolve("certs");
+        int exit = io.corelink.app.Main.run("apply", "examples/quickstart.yaml", "--out", certs.toString(),
+                "--endpoint", "http://127.0.0.1:" + server.controlPlanePort(), "--data-dir",
+                dir.resolve("data").toString(), "--data-plane-endpoint",
+                "https://localhost:" + server.dataPlanePorts().get(0)); // the README's server is on 8443, the default
+        assertThat(exit).isZero();
+
+        DiscoverResponse response;
+        // The README's snippet, word for word but for the paths.
+        try (TlsContextOptions tls = TlsContextOptions.createWithMtlsFromPath(
+                certs.resolve("sensor-1.cert.pem").toString(), certs.resolve("sensor-1.private.key").toString())) {
+            tls.overrideDefaultTrustStoreFromPath(null, dir.resolve("data/ca/root-ca.pem").toString());
+            tls.withAlpnList(DiscoveryClient.TLS_EXT_ALPN);
+            try (DiscoveryClientConfig config = new DiscoveryClientConfig(tls, new SocketOptions(), 1, null,
+                    "localhost"); DiscoveryClient discovery = new DiscoveryClient(config)) {
+                response = discovery.discover("sensor-1").get(30, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(response.getGGGroups()).singleElement().satisfies(group -> {
+            assertThat(group.getGGGroupId()).isEqualTo("greengrassV2-coreDevice-core-1");
+            assertThat(group.getCAs()).containsExactly(Files.readString(certs.resolve("core-1.ca.pem")));
+            ConnectivityInfo lan = group.getCores().get(0).getConnectivity().get(0);
+            assertThat(lan.getHostAddress()).isEqualTo("192.0.2.10");
+            assertThat(lan.getPortNumber()).isEqualTo(8883);
+        });
+    }
+
     @Test
     void theDiscoveryClientFails_whenDiscoveryCannotSucceed() throws Exception {
         iot.createThing(r -> r.thingName("sensor-no-policy"));
