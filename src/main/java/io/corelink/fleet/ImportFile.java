@@ -59,8 +59,9 @@ public final class ImportFile {
              MappingIterator<Map<String, String>> values = new CsvMapper().readerForMapOf(String.class)
                      .with(schema).readValues(reader)) {
             while (values.hasNextValue()) {
-                Map<String, String> cells = values.nextValue();
+                // Where the row starts: hasNextValue has read up to its first cell (a quoted cell may span lines).
                 int line = values.currentLocation() == null ? rows.size() + 2 : values.currentLocation().getLineNr();
+                Map<String, String> cells = values.nextValue();
                 unknownColumns(cells.keySet(), "CSV header");
                 rows.add(row(line, cells, parseAttributes(cells.get("attributes")), base));
             }
