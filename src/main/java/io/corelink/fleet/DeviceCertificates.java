@@ -100,26 +100,27 @@ final class DeviceCertificates {
     }
 
     /** A certificate for the request's key: the one an interrupted run already got, else a new one. */
-    private Step fromRequest(String thing, Set<String> principals, Path certificateFile,
-                                        PublicKey key, String request) {
+    private Step fromRequest(String thing, Set<String> principals, Path certificateFile, PublicKey key,
+                             String request) {
         Path pending = files.pending(thing);
-        String recovered = files.read(pending).map(bound -> madeSince(key, Instant.ofEpochMilli(
-                Long.parseLong(bound.strip())))).orElse(null);
-        String pem;
-        if (recovered != null) {
-            pem = recovered;
-        } else {
+        FleetApi.CertificateDescription certificate = files.read(pending).map(bound -> madeSince(key,
+                Instant.ofEpochMilli(Long.parseLong(bound.strip())))).orElse(null);
+        if (certificate == null) {
             files.write(pending, Long.toString(api.client().serverNow().minus(CLOCK_MARGIN).toEpochMilli()));
-            pem = api.createCertificateFromCsr(request).certificatePem();
+            certificate = api.createCertificateFromCsr(request);
         }
-        files.write(certificateFile, pem);
+        files.write(certificateFile, certificate.certificatePem());
         files.delete(pending);
-        return attached(thing, principals, pem, "ACTIVE");
+        if (principals.contains(certificate.certificateArn())) {
+            return new Step(List.of(certificate.certificateArn()), false);
+        }
+        api.attachThingPrincipal(thing, certificate.certificateArn());
+        return new Step(List.of(certificate.certificateArn()), true);
     }
 
-    /** The PEM of the certificate for {@code key} made at or after {@code since}, or null. */
-    private @Nullable String madeSince(PublicKey key, Instant since) {
-        AtomicReference<String> found = new AtomicReference<>();
+    /** The certificate for {@code key} made at or after {@code since}, or null. */
+    private FleetApi.@Nullable CertificateDescription madeSince(PublicKey key, Instant since) {
+        AtomicReference<FleetApi.CertificateDescription> found = new AtomicReference<>();
         double sinceSeconds = since.toEpochMilli() / 1000.0;
         api.certificatesNewestFirst((id, created) -> {
             if (created < sinceSeconds) {
@@ -128,7 +129,7 @@ final class DeviceCertificates {
             FleetApi.CertificateDescription description = api.describeCertificate(id);
             if (description != null && Arrays.equals(Pem.certificate(description.certificatePem()).getPublicKey()
                     .getEncoded(), key.getEncoded())) {
-                found.set(description.certificatePem());
+                found.set(description);
                 return false;
             }
             return true;

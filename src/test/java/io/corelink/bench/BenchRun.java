@@ -81,6 +81,7 @@ public final class BenchRun {
             run.overload();
             run.recording();
             run.metricsAlone();
+            run.fleetImport();
             run.micro();
         } else {
             run.only(only);
@@ -109,8 +110,9 @@ public final class BenchRun {
                 recording();
                 metricsAlone();
             }
+            case "import" -> fleetImport();
             default -> throw new IllegalArgumentException(
-                    "--only associations|dataplane|startup|postgres|micro|overload|recording");
+                    "--only associations|dataplane|startup|postgres|micro|overload|recording|import");
         }
     }
 
@@ -168,6 +170,41 @@ public final class BenchRun {
         } finally {
             server.close();
         }
+    }
+
+    // ---- issue 16: corelink import against the same calls with the Java SDK ---------------------------------------
+
+    /**
+     * {@code corelink import} of 10,000 devices (generated key and certificate, policy, association) against a script
+     * making the same calls with the AWS SDK for Java at the same concurrency (8), each on a fresh SQLite server of its
+     * own, after a warm-up of 500 devices each; the ratio of their throughputs and the import's devices per second.
+     */
+    private void fleetImport() throws Exception {
+        System.out.println("Import: corelink import / the same calls with the Java SDK, 8 at a time (SQLite)");
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        int devices = count(10_000);
+        double[] seconds = new double[2];
+        for (int pass = 0; pass < 2; pass++) {
+            int n = pass == 0 ? Math.min(500, devices) : devices;
+            for (int side = 0; side < 2; side++) {
+                Path dir = Files.createTempDirectory("corelink-bench-import");
+                CorelinkServer server = CorelinkServer.start(new ServerConfig(dir.resolve("data"), "127.0.0.1", 0,
+                        List.of(0), List.of(), new Account("us-east-1", "000000000000"), null, null, null, KEY,
+                        SECRET), Clock.systemUTC(), quiet);
+                try {
+                    double taken = side == 0 ? ImportBenchmark.viaSdk(server, KEY, SECRET, n, dir)
+                            : ImportBenchmark.viaImport(server, KEY, SECRET, n, dir);
+                    if (pass == 1) {
+                        seconds[side] = taken;
+                    }
+                } finally {
+                    server.close();
+                }
+            }
+        }
+        add(String.format("[SQLite] import of %,d devices / the same calls with the Java SDK (%.1f s / %.1f s)",
+                devices, seconds[1], seconds[0]), seconds[0] / seconds[1], "ratio", 1.0);
+        add("[SQLite] import: devices per second (8 at a time)", devices / seconds[1], "devices/s", null);
     }
 
     // ---- issue 14: what recording (the audit log; events and metrics as they come) costs --------------------------
