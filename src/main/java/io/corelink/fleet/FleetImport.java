@@ -92,25 +92,21 @@ public final class FleetImport {
         Batches batches = new Batches(rows, workers, results, progress, stopped);
         try {
             List<Future<?>> work = new ArrayList<>(rows.size());
+            // Rows are handed over a few at a time, so that a full batch of associations, queued behind them on the
+            // same workers, goes out within a few rows, not after the whole file (and progress moves as it does).
+            java.util.concurrent.Semaphore ahead = new java.util.concurrent.Semaphore(2 * Math.max(1, concurrency));
             for (int i = 0; i < rows.size(); i++) {
                 int index = i;
+                acquire(ahead);
                 work.add(workers.submit(() -> {
-                    if (stopped.get() != null) {
-                        return;
-                    }
                     try {
-                        ImportRow row = rows.get(index);
-                        RowResult result = importRow(row, things, brokenCores);
-                        String core = row.coreDeviceThingName();
-                        if (result.outcome() != Outcome.FAILED && core != null
-                                && !associated.getOrDefault(core, Set.of()).contains(row.thingName())) {
-                            batches.add(core, index);
-                            return;
+                        if (stopped.get() == null) {
+                            importRow(rows, index, things, associated, brokenCores, batches, results, progress);
                         }
-                        results[index] = result;
-                        progress.step();
                     } catch (FleetException e) {
                         stopped.compareAndSet(null, e);
+                    } finally {
+                        ahead.release();
                     }
                 }));
             }
@@ -126,6 +122,31 @@ public final class FleetImport {
                     + "to resume");
         }
         return new Summary(Arrays.asList(results));
+    }
+
+    /** One row, its association left to the batches when it needs one. */
+    private void importRow(List<ImportRow> rows, int index, Map<String, Map<String, String>> things,
+                           Map<String, Set<String>> associated, Map<String, String> brokenCores, Batches batches,
+                           RowResult[] results, ImportProgress progress) {
+        ImportRow row = rows.get(index);
+        RowResult result = importRow(row, things, brokenCores);
+        String core = row.coreDeviceThingName();
+        if (result.outcome() != Outcome.FAILED && core != null
+                && !associated.getOrDefault(core, Set.of()).contains(row.thingName())) {
+            batches.add(core, index);
+            return;
+        }
+        results[index] = result;
+        progress.step();
+    }
+
+    private static void acquire(java.util.concurrent.Semaphore permits) {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FleetException("interrupted");
+        }
     }
 
     /** The row up to its association: FAILED, or its outcome so far. */
