@@ -41,6 +41,11 @@ expect_contains "a rerun creates nothing" "4 rows: 0 created, 3 already there, 1
 expect_eq "one certificate per device" "6" \
   "$(aws_ iot list-certificates --query 'length(certificates)' --output text)"
 
+printf 'thingName,certificate\ntty-1,generate\ntty-2,generate\n' > tty.csv
+bar="$(script -qec "'$root/corelink' import tty.csv --out certs --endpoint '$endpoint' --data-dir '$work/data'" /dev/null)"
+expect_contains "a progress bar on a terminal" "import 100%" "$bar"
+expect_contains "counting rows" "2/2 rows" "$bar"
+
 "$root/corelink" export --output fleet.yaml "${connection[@]}"
 expect_contains "export names the things" 'name: "line-3"' "$(cat fleet.yaml)"
 expect_contains "and the core's connectivity" 'hostAddress: "192.0.2.10"' "$(cat fleet.yaml)"

@@ -45,8 +45,8 @@ final class ExportCommand implements Callable<Integer> {
         String yaml;
         try {
             yaml = new FleetExport(new FleetApi(connection.client()), concurrency).export().toYaml();
-        } catch (FleetException e) {
-            throw new StartupException(e.getMessage());
+        } catch (FleetException | io.corelink.fleet.FleetApi.AwsError e) {
+            throw new StartupException(String.valueOf(e.getMessage()));
         }
         if (output == null) {
             System.out.print(yaml);

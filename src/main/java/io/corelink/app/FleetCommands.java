@@ -63,8 +63,8 @@ final class FleetCommands {
             List<String> changes = apply.apply(fixture);
             changes.forEach(change -> print.println("  " + change));
             return changes;
-        } catch (FleetException e) {
-            throw new StartupException(e.getMessage());
+        } catch (FleetException | io.corelink.fleet.FleetApi.AwsError e) {
+            throw new StartupException(String.valueOf(e.getMessage()));
         }
     }
 }

@@ -73,8 +73,8 @@ final class ImportCommand implements Callable<Integer> {
             }
             print(summary, System.out);
             return summary.failures().isEmpty() ? 0 : 1;
-        } catch (FleetException e) {
-            throw new StartupException(e.getMessage());
+        } catch (FleetException | io.corelink.fleet.FleetApi.AwsError e) {
+            throw new StartupException(String.valueOf(e.getMessage()));
         }
     }
 

@@ -110,12 +110,28 @@ public final class ControlPlaneClient {
      */
     public Answer send(String method, String service, String rawPath, byte[] body, Map<String, String> headers)
             throws IOException, InterruptedException {
+        return send(method, service, rawPath, body, headers, true);
+    }
+
+    /**
+     * A call that makes something new each time it is made (CreateCertificateFromCsr): sent again only when it
+     * cannot have reached the server (no connection) or was answered with an error that changed nothing; a call
+     * whose answer was lost (a timeout, a reset) is not sent again, since the server may have done it.
+     */
+    public Answer sendOnce(String method, String service, String rawPath, byte[] body)
+            throws IOException, InterruptedException {
+        return send(method, service, rawPath, body, Map.of(), false);
+    }
+
+    private Answer send(String method, String service, String rawPath, byte[] body, Map<String, String> headers,
+                        boolean resendUnanswered) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             Answer answer;
             try {
                 answer = once(method, service, rawPath, body, headers);
             } catch (IOException e) {
-                if (attempt == ATTEMPTS || e instanceof java.net.ConnectException && attempt >= 2) {
+                boolean unsent = e instanceof java.net.ConnectException;
+                if (attempt == ATTEMPTS || unsent && attempt >= 2 || !unsent && !resendUnanswered) {
                     throw e;
                 }
                 Thread.sleep(backoff(attempt));

@@ -76,6 +76,7 @@ final class DeviceCertificates {
         // A generated key or a CSR: the certificate the server signs is written under --out.
         java.util.Optional<String> written = files.read(certificateFile);
         if (written.isPresent()) {
+            files.delete(files.pending(thing)); // a kill between writing the certificate and this
             return attached(thing, principals, written.get(), "ACTIVE");
         }
         Path keyFile = files.privateKey(thing);
@@ -103,10 +104,14 @@ final class DeviceCertificates {
     private Step fromRequest(String thing, Set<String> principals, Path certificateFile, PublicKey key,
                              String request) {
         Path pending = files.pending(thing);
-        FleetApi.CertificateDescription certificate = files.read(pending).map(bound -> madeSince(key,
-                Instant.ofEpochMilli(Long.parseLong(bound.strip())))).orElse(null);
+        java.util.Optional<String> mark = files.read(pending);
+        FleetApi.CertificateDescription certificate = mark.map(bound -> madeSince(key,
+                Instant.ofEpochMilli(parseMark(bound)))).orElse(null);
         if (certificate == null) {
-            files.write(pending, Long.toString(api.client().serverNow().minus(CLOCK_MARGIN).toEpochMilli()));
+            // An existing mark keeps its (earlier) time: a request of a killed run may still be committing.
+            if (mark.isEmpty()) {
+                files.write(pending, Long.toString(api.client().serverNow().minus(CLOCK_MARGIN).toEpochMilli()));
+            }
             certificate = api.createCertificateFromCsr(request);
         }
         files.write(certificateFile, certificate.certificatePem());
@@ -164,6 +169,14 @@ final class DeviceCertificates {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
         } catch (CertificateEncodingException | NoSuchAlgorithmException | RuntimeException e) {
             throw new IllegalArgumentException("not a PEM X.509 certificate");
+        }
+    }
+
+    private static long parseMark(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return 0; // a mark that is not ours: look at every certificate rather than risk a second one
         }
     }
 

@@ -113,7 +113,7 @@ public final class DeviceFiles {
     /**
      * The key pair of a PEM private key this class wrote (PKCS#1 or SEC 1 carry the public key too).
      *
-     * @throws FleetException when the file holds no such key
+     * @throws IllegalArgumentException when the file holds no such key (that device fails, not the whole run)
      */
     public KeyPair readKeyPair(Path file) {
         String pem = read(file).orElseThrow(() -> new FleetException(file + " is gone"));
@@ -124,7 +124,7 @@ public final class DeviceFiles {
         } catch (IOException e) {
             // reported below
         }
-        throw new FleetException(file + " holds no RSA or EC key pair; delete it (and the thing's certificate "
-                + "files) to have a new one made");
+        throw new IllegalArgumentException(file + " holds no RSA or EC key pair; delete it (and the thing's "
+                + "certificate files) to have a new one made");
     }
 }

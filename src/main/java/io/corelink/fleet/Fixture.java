@@ -45,7 +45,7 @@ public record Fixture(List<Policy> policies, List<Thing> things, List<CoreDevice
                         List<String> policies) {
     }
 
-    /** A connectivity entry as UpdateConnectivityInfo takes it. */
+    /** A connectivity entry as UpdateConnectivityInfo takes it; {@code id} "" when it has none (AWS allows that). */
     public record Connectivity(String id, String hostAddress, int portNumber, String metadata) {
     }
 
@@ -111,8 +111,12 @@ public record Fixture(List<Policy> policies, List<Thing> things, List<CoreDevice
             ArrayNode connectivity = node.putArray("connectivity");
             for (Connectivity entry : java.util.Objects.requireNonNullElse(core.connectivity(),
                     List.<Connectivity>of())) {
-                connectivity.addObject().put("id", entry.id()).put("hostAddress", entry.hostAddress())
-                        .put("portNumber", entry.portNumber()).put("metadata", entry.metadata());
+                ObjectNode written = connectivity.addObject();
+                if (!entry.id().isEmpty()) {
+                    written.put("id", entry.id());
+                }
+                written.put("hostAddress", entry.hostAddress()).put("portNumber", entry.portNumber())
+                        .put("metadata", entry.metadata());
             }
             ArrayNode authorities = node.putArray("certificateAuthorities");
             java.util.Objects.requireNonNullElse(core.certificateAuthorities(), List.<String>of())
@@ -171,6 +175,12 @@ public record Fixture(List<Policy> policies, List<Thing> things, List<CoreDevice
                             throw new FleetException(where + ".attributes." + value.getKey() + ": a value is "
                                     + "required");
                         }
+                        if (!value.getValue().isString()) {
+                            // 1.10 would become "1.1", 007 "7": say so rather than store what was not written.
+                            throw new FleetException(where + ".attributes." + value.getKey() + ": quote the value "
+                                    + "(\"" + value.getValue().asString() + "\"?): unquoted, YAML reads it as a "
+                                    + (value.getValue().isBoolean() ? "boolean" : "number"));
+                        }
                         attributes.put(value.getKey(), value.getValue().asString());
                     }
                 }
@@ -207,7 +217,9 @@ public record Fixture(List<Policy> policies, List<Thing> things, List<CoreDevice
                         if (!port.isMissingNode() && !port.canConvertToInt()) {
                             throw new FleetException(at + ".portNumber: a number 0..65535 is required");
                         }
-                        entries.add(new Connectivity(text(entry, at, "id"), text(entry, at, "hostAddress"),
+                        JsonNode id = entry.path("id");
+                        entries.add(new Connectivity(id.isValueNode() && !id.isNull() ? id.asString().strip() : "",
+                                text(entry, at, "hostAddress"),
                                 port.isMissingNode() ? 8883 : port.asInt(), entry.path("metadata").isMissingNode()
                                         || entry.path("metadata").isNull() ? "" : entry.path("metadata").asString()));
                     });

@@ -102,7 +102,18 @@ public final class FleetApi {
     /** CreateCertificateFromCsr with {@code setAsActive}: the new certificate's ARN, id and PEM. */
     public CertificateDescription createCertificateFromCsr(String csrPem) {
         ObjectNode body = Json.object().put("certificateSigningRequest", csrPem);
-        JsonNode answer = check(call("POST", IOT, "/certificates?setAsActive=true", body));
+        ControlPlaneClient.Answer sent;
+        try {
+            // Not sent again when its answer is lost: the server may have made the certificate (a rerun finds it).
+            sent = client.sendOnce("POST", IOT, "/certificates?setAsActive=true", Json.write(body));
+        } catch (IOException e) {
+            throw new FleetException("no answer from " + client.endpoint() + " to CreateCertificateFromCsr ("
+                    + describe(e) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FleetException("interrupted");
+        }
+        JsonNode answer = check(sent);
         return new CertificateDescription(answer.path("certificateId").asString(),
                 answer.path("certificateArn").asString(), "ACTIVE", answer.path("certificatePem").asString());
     }

@@ -101,9 +101,19 @@ public final class FleetApply {
     private void policy(Fixture.Policy policy) {
         String current = api.policyDocument(policy.name());
         if (current == null) {
-            api.createPolicy(policy.name(), policy.document());
-            changes.add("created policy " + policy.name());
-        } else if (!sameJson(current, policy.document())) {
+            try {
+                api.createPolicy(policy.name(), policy.document());
+                changes.add("created policy " + policy.name());
+                return;
+            } catch (FleetApi.AwsError e) {
+                // Another node applying the same fixture at its start made it first: compare with theirs.
+                current = api.policyDocument(policy.name());
+                if (!"ResourceAlreadyExistsException".equals(e.errorType()) || current == null) {
+                    throw e;
+                }
+            }
+        }
+        if (!sameJson(current, policy.document())) {
             api.setPolicyDocument(policy.name(), policy.document());
             changes.add("set a new default version of policy " + policy.name());
         }
@@ -122,10 +132,13 @@ public final class FleetApply {
             api.mergeAttributes(thing.name(), wanted);
             changes.add("set attributes " + wanted.keySet() + " of thing " + thing.name());
         }
-        Set<String> principals = new LinkedHashSet<>(isNew ? Set.of() : api.thingPrincipals(thing.name()));
+        Set<String> before = isNew ? Set.of() : Set.copyOf(api.thingPrincipals(thing.name()));
+        Set<String> principals = new LinkedHashSet<>(before);
         for (Fixture.Certificate certificate : thing.certificates()) {
+            // Each entry sees the thing as it was: a certificate this fixture just attached is not one "from
+            // elsewhere" that would stand in for a generated one.
             DeviceCertificates.Step step = certificates.certificate(thing.name(), certificate.source(),
-                    certificate.status(), Set.copyOf(principals));
+                    certificate.status(), before);
             if (step.created()) {
                 changes.add("attached certificate " + step.arns().get(0).substring(step.arns().get(0)
                         .lastIndexOf('/') + 1) + " to thing " + thing.name());
@@ -161,20 +174,30 @@ public final class FleetApply {
         List<Fixture.Connectivity> connectivity = core.connectivity();
         if (connectivity != null) {
             ArrayNode wanted = Json.object().putArray("ConnectivityInfo");
-            connectivity.forEach(entry -> wanted.addObject().put("Id", entry.id())
-                    .put("HostAddress", entry.hostAddress()).put("PortNumber", entry.portNumber())
-                    .put("Metadata", entry.metadata()));
-            List<JsonNode> current = api.connectivity(core.name());
-            if (!current.equals(listOf(wanted))) {
+            for (Fixture.Connectivity entry : connectivity) {
+                tools.jackson.databind.node.ObjectNode written = wanted.addObject();
+                if (!entry.id().isEmpty()) {
+                    written.put("Id", entry.id());
+                }
+                written.put("HostAddress", entry.hostAddress()).put("PortNumber", entry.portNumber())
+                        .put("Metadata", entry.metadata());
+            }
+            if (!comparable(api.connectivity(core.name())).equals(comparable(listOf(wanted)))) {
                 api.updateConnectivity(core.name(), wanted);
                 changes.add("set the connectivity of core device " + core.name() + " (" + connectivity.size()
                         + " entries)");
             }
         }
         List<String> authorities = core.certificateAuthorities();
+        List<String> current = authorities == null ? List.of() : api.certificateAuthorities(core.name());
+        if (authorities != null && authorities.contains(Fixture.GENERATE) && !current.isEmpty()
+                && !Files.exists(files.caCertificate(core.name()))) {
+            // "generate" asks that the core have a CA of its own: it has, made by another apply (another node's
+            // serve --init, another --out). Making a second one would replace the one its devices trust.
+            authorities = null;
+        }
         if (authorities != null) {
             List<String> wanted = authorities.stream().map(source -> authority(core.name(), source)).toList();
-            List<String> current = api.certificateAuthorities(core.name());
             if (!current.stream().map(String::strip).toList().equals(wanted.stream().map(String::strip).toList())) {
                 putAsTheCore(core.name(), wanted, listed);
                 changes.add("put " + wanted.size() + " CA certificate(s) of core device " + core.name()
@@ -245,8 +268,7 @@ public final class FleetApply {
             String arn = step.arns().stream().filter(a -> a.endsWith("/" + DeviceCertificates.certificateId(pem)))
                     .findFirst().orElse(step.arns().get(0));
             if (api.policyDocument(CORE_POLICY) == null) {
-                api.createPolicy(CORE_POLICY, CORE_POLICY_DOCUMENT);
-                changes.add("created policy " + CORE_POLICY);
+                policy(new Fixture.Policy(CORE_POLICY, CORE_POLICY_DOCUMENT));
             }
             attachPolicies(List.of(CORE_POLICY), Set.of(arn));
         }
@@ -263,6 +285,13 @@ public final class FleetApply {
         } catch (RuntimeException e) {
             return Objects.equals(a, b);
         }
+    }
+
+    /** Entries as the server and a fixture may each write them: an absent Id or Metadata is "". */
+    private static List<List<String>> comparable(List<JsonNode> entries) {
+        return entries.stream().map(entry -> List.of(entry.path("Id").asString(""),
+                entry.path("HostAddress").asString(""), entry.path("PortNumber").asString(""),
+                entry.path("Metadata").asString(""))).toList();
     }
 
     private static List<JsonNode> listOf(ArrayNode array) {

@@ -72,7 +72,7 @@ public final class FleetExport {
     private Fixture.CoreDevice coreDevice(String name) {
         List<Fixture.Connectivity> connectivity = new ArrayList<>();
         for (JsonNode entry : api.connectivity(name)) {
-            connectivity.add(new Fixture.Connectivity(entry.path("Id").asString(),
+            connectivity.add(new Fixture.Connectivity(entry.path("Id").asString(""),
                     entry.path("HostAddress").asString(), entry.path("PortNumber").asInt(),
                     entry.path("Metadata").isNull() ? "" : entry.path("Metadata").asString("")));
         }

@@ -70,15 +70,17 @@ public final class FleetImport {
         for (ImportRow row : rows) {
             String core = row.coreDeviceThingName();
             if (row.problem() == null && core != null && !associated.containsKey(core)) {
-                associated.put(core, api.associatedClientDevices(core));
-                if (!things.containsKey(core)) {
-                    try {
-                        ThingName.of(core);
+                associated.put(core, Set.of());
+                try {
+                    ThingName.of(core);
+                    associated.put(core, api.associatedClientDevices(core));
+                    if (!things.containsKey(core)) {
                         api.createThing(core, Map.of());
                         things.put(core, Map.of());
-                    } catch (FleetApi.AwsError | io.corelink.domain.error.InvalidValueException e) {
-                        brokenCores.put(core, "core device " + core + ": " + e.getMessage());
                     }
+                } catch (FleetApi.AwsError | io.corelink.domain.error.InvalidValueException e) {
+                    // Its rows fail with this; the rows of other cores go on.
+                    brokenCores.put(core, "core device " + core + ": " + e.getMessage());
                 }
             }
         }

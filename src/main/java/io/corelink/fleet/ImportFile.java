@@ -43,8 +43,13 @@ public final class ImportFile {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new FleetException("cannot read " + file + ": no such file");
         } catch (IOException e) {
             throw new FleetException("cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark some editors write
         }
         Path parent = file.toAbsolutePath().getParent();
         Path base = parent == null ? Path.of("") : parent;

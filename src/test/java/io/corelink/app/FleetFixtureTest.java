@@ -83,7 +83,7 @@ class FleetFixtureTest {
                 "things:",
                 "  - name: sensor-1",
                 "    attributes: {site: plant-7, line: \"3\"}",
-                "    certificates: [generate, own.pem]",
+                "    certificates: [own.pem, generate]",
                 "    policies: [discover-self]",
                 "  - name: sensor-2",
                 "    certificates:",
@@ -97,6 +97,7 @@ class FleetFixtureTest {
                 "    certificateAuthorities: [generate]",
                 "    clientDevices: [sensor-1, sensor-2]",
                 "  - name: core-2",
+                "    connectivity: [{hostAddress: 10.0.0.9, portNumber: 8883}]",
                 "    clientDevices: [sensor-1]",
                 ""));
         Files.writeString(tmp.resolve("own2.pem"), TestCertificates.selfSigned("own-device-2"));
@@ -105,6 +106,10 @@ class FleetFixtureTest {
         try (TestServer first = TestServer.start()) {
             CommandRun apply = apply(first, fixture, out);
             assertThat(apply.exit()).as(apply.err() + apply.out()).isZero();
+            assertThat(apply.out()).contains("generated the CA of core device core-1");
+            assertThat(Files.readString(out.resolve("sensor-1.private.key"))).contains("EC PRIVATE KEY");
+            CommandRun again = apply(first, fixture, out);
+            assertThat(again.out()).endsWith("corelink apply: nothing to change\n").doesNotContain("\n  ");
             Path output = tmp.resolve("exported.yaml");
             CommandRun export = CommandRun.of(ImportCommandTest.concat(new String[] {"export", "--output",
                     output.toString()}, connection(first)));
@@ -140,6 +145,11 @@ class FleetFixtureTest {
             assertThat(typo.err().strip()).isEqualTo("corelink: " + fixture + ": things[1].atributes: not part of "
                     + "the format (it has attributes, certificates, name, policies)");
             assertThat(iot.listThings().things()).isEmpty();
+
+            Files.writeString(fixture, "things:\n  - name: fw\n    attributes: {firmware: 1.10}\n");
+            CommandRun number = apply(server, fixture, tmp.resolve("out"));
+            assertThat(number.err().strip()).isEqualTo("corelink: " + fixture + ": things[0].attributes.firmware: "
+                    + "quote the value (\"1.1\"?): unquoted, YAML reads it as a number");
 
             Files.writeString(fixture, "coreDevices:\n  - name: core-9\n    clientDevices: [nobody]\n");
             CommandRun refused = apply(server, fixture, tmp.resolve("out"));

@@ -204,6 +204,11 @@ class ImportCommandTest {
             assertThat(iot.listThingPrincipals(r -> r.thingName("cut-1")).principals()).containsExactly(made);
             assertThat(certificates(iot)).hasSize(4);
             assertThat(out.resolve("cut-1.cert.pending")).doesNotExist();
+            // A kill between the certificate file and the mark's removal: the rerun removes the mark.
+            Files.writeString(out.resolve("cut-1.cert.pending"), "0");
+            assertThat(CommandRun.of(concat(new String[] {"import", file.toString(), "--out", out.toString()},
+                    connection(server))).out()).contains("1 rows: 0 created, 1 already there");
+            assertThat(out.resolve("cut-1.cert.pending")).doesNotExist();
             assertThat(keyMatches(Files.readString(out.resolve("cut-1.private.key")),
                     Files.readString(out.resolve("cut-1.cert.pem")))).isTrue();
         }
@@ -225,6 +230,16 @@ class ImportCommandTest {
                 "--endpoint", "http://127.0.0.1:9", "--data-dir", tmp.toString());
         assertThat(noServer.exit()).isEqualTo(1);
         assertThat(noServer.err()).startsWith("corelink: cannot reach http://127.0.0.1:9: connection refused");
+        try (TestServer server = TestServer.start()) {
+            CommandRun wrongKey = CommandRun.of("import", file.toString(), "--out", tmp.resolve("o").toString(),
+                    "--endpoint", server.endpoint().toString(), "--data-dir", tmp.toString());
+            assertThat(wrongKey.exit()).isEqualTo(1);
+            assertThat(wrongKey.err()).startsWith("corelink: UnrecognizedClientException: ");
+        }
+        CommandRun missing = CommandRun.of("import", tmp.resolve("none.csv").toString(), "--data-dir",
+                tmp.toString());
+        assertThat(missing.err().strip()).isEqualTo("corelink: cannot read " + tmp.resolve("none.csv")
+                + ": no such file");
         CommandRun usage = CommandRun.of("import", file.toString(), "--concurrency", "0");
         assertThat(usage.exit()).isEqualTo(2);
         assertThat(usage.err()).contains("--concurrency must be 1..64, not 0");
