@@ -293,8 +293,10 @@ public final class CorelinkServer implements AutoCloseable {
             data.setServer(jetty);
             MetricsListener openMetrics = new MetricsListener(metrics::scrape);
             openMetrics.setServer(jetty);
-            jetty.setHandler(new GracefulHandler(new ListenerDispatch(controlPlane, control, data, metricsListener,
-                    openMetrics)));
+            ConsoleAssets console = new ConsoleAssets(config.account().region());
+            console.setServer(jetty);
+            jetty.setHandler(new GracefulHandler(new ListenerDispatch(controlPlane, control, console, data,
+                    metricsListener, openMetrics)));
             jetty.start();
             server.accepting = true;
             // Before the listening lines: a script that waits for them has the warning in the log already.
@@ -353,14 +355,17 @@ public final class CorelinkServer implements AutoCloseable {
     /** Sends each request to the handler of the listener it arrived on. */
     private static final class ListenerDispatch extends Handler.Wrapper {
         private final ServerConnector controlPlane;
+        private final Handler console;
         private final Handler data;
         private final @Nullable ServerConnector metricsListener;
         private final Handler metrics;
 
-        ListenerDispatch(ServerConnector controlPlane, Handler control, Handler data,
+        ListenerDispatch(ServerConnector controlPlane, Handler control, Handler console, Handler data,
                          @Nullable ServerConnector metricsListener, Handler metrics) {
             super(control);
             this.controlPlane = controlPlane;
+            this.console = console;
+            addBean(console);
             this.data = data;
             this.metricsListener = metricsListener;
             this.metrics = metrics;
@@ -372,7 +377,9 @@ public final class CorelinkServer implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             org.eclipse.jetty.server.Connector connector = request.getConnectionMetaData().getConnector();
             if (connector == controlPlane) {
-                return super.handle(request, response, callback);
+                // The console's files are static and unsigned; everything else is the API's pipeline.
+                return ConsoleAssets.owns(request.getHttpURI().getPath()) ? console.handle(request, response, callback)
+                        : super.handle(request, response, callback);
             }
             if (connector == metricsListener) {
                 return metrics.handle(request, response, callback);

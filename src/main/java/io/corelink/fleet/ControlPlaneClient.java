@@ -131,7 +131,7 @@ public final class ControlPlaneClient {
                 answer = once(method, service, rawPath, body, headers);
             } catch (IOException e) {
                 boolean unsent = e instanceof java.net.ConnectException;
-                if (attempt == ATTEMPTS || unsent && attempt >= 2 || !unsent && !resendUnanswered) {
+                if (attempt == ATTEMPTS || (unsent && attempt >= 2) || (!unsent && !resendUnanswered)) {
                     throw e;
                 }
                 Thread.sleep(backoff(attempt));

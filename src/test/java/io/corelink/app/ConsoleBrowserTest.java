@@ -1,0 +1,236 @@
+package io.corelink.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.corelink.testing.TestServer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.services.greengrassv2.GreengrassV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iot.IotClient;
+
+/**
+ * The web console (operations.md §8) in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}, which {@code .ci/run} installs; skipped where they are not installed): sign in, the seeded
+ * fleet, associating a device, its audit record, a read-only user refused, a phone-sized screen. Elements are found
+ * by the accessible names the spec gives. Screenshots of the main views go to {@code target/console-screenshots}.
+ */
+class ConsoleBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
+
+    @TempDir
+    static Path profile;
+
+    private static TestServer server;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+    private static AccessKey viewer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: Chromium is not installed (.ci/run installs it: apt-get install chromium chromium-driver)");
+        server = TestServer.start();
+        try (IotClient iot = server.iot(); GreengrassV2Client greengrass = server.greengrass();
+             IamClient iam = server.iam()) {
+            for (String thing : List.of("sensor-1", "sensor-2", "sensor-3", "core-1")) {
+                iot.createThing(r -> r.thingName(thing).attributePayload(a -> a.attributes(Map.of("site", "plant-7"))));
+            }
+            var keys = iot.createKeysAndCertificate(r -> r.setAsActive(true));
+            iot.attachThingPrincipal(r -> r.thingName("sensor-1").principal(keys.certificateArn()));
+            greengrass.updateConnectivityInfo(r -> r.thingName("core-1").connectivityInfo(c -> c.id("lan")
+                    .hostAddress("192.0.2.10").portNumber(8883).metadata("")));
+            greengrass.batchAssociateClientDeviceWithCoreDevice(r -> r.coreDeviceThingName("core-1")
+                    .entries(e -> e.thingName("sensor-1")));
+            iam.createUser(r -> r.userName("viewer"));
+            iam.putUserPolicy(r -> r.userName("viewer").policyName("read-only").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iot:Describe*\","
+                            + "\"iot:List*\",\"greengrass:Get*\",\"greengrass:List*\",\"corelink:DiagnoseDiscovery\","
+                            + "\"corelink:LookupAuditEvents\"],\"Resource\":\"*\"}]}"));
+            viewer = iam.createAccessKey(r -> r.userName("viewer")).accessKey();
+            iot.createPolicy(r -> r.policyName("discover-self").policyDocument(
+                    io.corelink.testing.DevicePolicies.CLIENT_DEVICE));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile.resolve("chromium"), "--window-size=1280,800");
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // views are redrawn after each call
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void anOperatorSignsIn_seesTheFleet_associatesADevice_andFindsItsAuditRecord() throws Exception {
+        signIn(TestServer.ACCESS_KEY_ID, TestServer.SECRET);
+        WebElement things = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("dd[data-count='things']")));
+        assertThat(things.getText()).isEqualTo("4");
+        assertThat(browser.findElement(By.cssSelector("dd[data-count='core-devices']")).getText())
+                .isEqualTo("1 (1 UNHEALTHY)");
+        assertThat(browser.findElement(By.cssSelector("dd[data-count='associations']")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.cssSelector("dd[data-count='certificates']")).getText())
+                .isEqualTo("1 (1 ACTIVE)");
+        screenshot("fleet");
+
+        link("Core devices").click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("core-1"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("table"), "192.0.2.10"));
+        assertThat(rowsOf("Client devices")).contains("sensor-1");
+        button("Associate client device").click();
+        field("Thing name").sendKeys("sensor-2");
+        button("Associate").click();
+        wait.until(d -> rowsOf("Client devices").contains("sensor-2"));
+        screenshot("core-device");
+        try (GreengrassV2Client greengrass = server.greengrass()) {
+            assertThat(ImportCommandTest.associated(greengrass, "core-1")).containsExactly("sensor-1", "sensor-2");
+        }
+
+        browser.findElement(By.xpath("//button[@aria-label='Disassociate sensor-2']")).click();
+        wait.until(d -> !rowsOf("Client devices").contains("sensor-2"));
+        try (GreengrassV2Client greengrass = server.greengrass()) {
+            assertThat(ImportCommandTest.associated(greengrass, "core-1")).containsExactly("sensor-1");
+        }
+
+        button("Associate client device").click();
+        field("Thing name").sendKeys("no-such-thing");
+        button("Associate").click();
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
+        assertThat(refused.getText()).startsWith("ResourceNotFoundException: no-such-thing: ");
+
+        link("Audit log").click();
+        field("Event name").sendKeys("BatchAssociateClientDeviceWithCoreDevice");
+        button("Filter").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"),
+                "BatchAssociateClientDeviceWithCoreDevice"));
+        assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("arn:aws:iam::000000000000:root");
+        screenshot("audit-log");
+
+        link("Things").click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("sensor-1"))).click();
+        WebElement diagnosis = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//section[h2[normalize-space()='Discovery diagnosis']]")));
+        assertThat(diagnosis.getText()).contains("sensor-1 would not discover any core device")
+                .contains("core-1 has no CA certificate");
+        field("Policy name").sendKeys("discover-self");
+        button("Attach policy").click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[@aria-label='Detach discover-self']")));
+        button("Deactivate").click();
+        wait.until(d -> rowsOf("Certificates").contains("INACTIVE"));
+        try (IotClient iot = server.iot()) {
+            String arn = iot.listThingPrincipals(r -> r.thingName("sensor-1")).principals().get(0);
+            assertThat(iot.listAttachedPolicies(r -> r.target(arn)).policies()).extracting(p -> p.policyName())
+                    .containsExactly("discover-self");
+            assertThat(iot.describeCertificate(r -> r.certificateId(arn.substring(arn.lastIndexOf('/') + 1)))
+                    .certificateDescription().statusAsString()).isEqualTo("INACTIVE");
+        }
+        screenshot("thing");
+        button("Sign out").click();
+    }
+
+    @Test
+    void aReadOnlyUser_seesTheFleet_butIsRefusedAnAssociationInWords() throws Exception {
+        signIn(viewer.accessKeyId(), viewer.secretAccessKey());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dd[data-count='things']")));
+        link("Core devices").click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("core-1"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(button("Associate client device"))).click();
+        field("Thing name").sendKeys("sensor-3");
+        button("Associate").click();
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
+        assertThat(refused.getText()).isEqualTo("You may not do this: User: arn:aws:iam::000000000000:user/viewer is "
+                + "not authorized to perform: greengrass:BatchAssociateClientDeviceWithCoreDevice on resource: "
+                + "arn:aws:greengrass:us-east-1:000000000000:coreDevices:core-1 because no identity-based policy "
+                + "allows the greengrass:BatchAssociateClientDeviceWithCoreDevice action");
+        try (GreengrassV2Client greengrass = server.greengrass()) {
+            assertThat(ImportCommandTest.associated(greengrass, "core-1")).doesNotContain("sensor-3");
+        }
+        Object secretKept = ((JavascriptExecutor) browser).executeScript(
+                "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + location.href");
+        assertThat(String.valueOf(secretKept)).doesNotContain(viewer.secretAccessKey());
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        link("Fleet").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dd[data-count='things']")));
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);
+        screenshot("fleet-phone");
+        browser.manage().window().setSize(new Dimension(1280, 800));
+        button("Sign out").click();
+    }
+
+    private static void signIn(String accessKeyId, String secret) {
+        browser.get(server.endpoint() + "/console/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[normalize-space()='Sign in']")));
+        field("Access key ID").sendKeys(accessKeyId);
+        field("Secret access key").sendKeys(secret);
+        button("Sign in").click();
+    }
+
+    /** The input a label names (the label holds its text and the input). */
+    private static WebElement field(String label) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//label[normalize-space(text())='" + label + "']//input")));
+    }
+
+    private static WebElement button(String name) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//button[normalize-space()='" + name + "']")));
+    }
+
+    private static WebElement link(String name) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//nav//a[normalize-space()='" + name + "']")));
+    }
+
+    /** The text of the table after the heading {@code heading}. */
+    private static String rowsOf(String heading) {
+        return browser.findElement(By.xpath("//h2[normalize-space()='" + heading + "']/following::table[1]"))
+                .getText();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
