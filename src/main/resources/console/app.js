@@ -136,13 +136,23 @@ async function coreDevicesView() {
     core.status, when(core.lastStatusUpdateTimestamp)])));
 }
 
+/** The hash's query: #/view?name=value. */
+function hashParameters() {
+  return new URLSearchParams(location.hash.split('?')[1] || '');
+}
+
 async function coreDeviceView(name) {
   const path = `/greengrass/v2/coreDevices/${segment(name)}`;
-  const [core, connectivity, devices] = await Promise.all([
+  const pageToken = hashParameters().get('page');
+  const [core, connectivity, page, authorities] = await Promise.all([
     call('greengrass', 'GET', path),
     call('greengrass', 'GET', `/greengrass/things/${segment(name)}/connectivityInfo`),
-    all('greengrass', `${path}/associatedClientDevices`, 'associatedClientDevices', { query: [['maxResults', '100']] }),
+    call('greengrass', 'GET', `${path}/associatedClientDevices`, {
+      query: pageToken ? [['maxResults', '100'], ['nextToken', pageToken]] : [['maxResults', '100']] }),
+    call('greengrass', 'GET', `/corelink/v1/coreDevices/${segment(name)}/certificateAuthorities`).catch((e) => e),
   ]);
+  const devices = page.associatedClientDevices || [];
+  const here = `#/core-devices/${encodeURIComponent(name)}`;
   const feedback = h('div');
   const act = async (work) => {
     feedback.replaceChildren();
@@ -170,6 +180,12 @@ async function coreDeviceView(name) {
     h('p', {}, `Status: ${core.status} since ${when(core.lastStatusUpdateTimestamp)}`),
     h('h2', {}, 'Connectivity'),
     table(['Id', 'Host', 'Port', 'Metadata'], (connectivity.ConnectivityInfo || []).map((c) => [c.Id || '', c.HostAddress, c.PortNumber, c.Metadata || ''])),
+    h('h2', {}, 'CA certificates'),
+    authorities instanceof Error ? h('p', { class: 'note' }, `Not shown: ${authorities.message}`)
+      : (authorities.coreDeviceCertificates || []).length === 0
+        ? h('p', { class: 'note' }, 'None: the core has not called PutCertificateAuthorities, so its client devices cannot discover it.')
+        : h('div', {}, authorities.coreDeviceCertificates.map((pem, i) => h('details', {},
+          h('summary', {}, `CA certificate ${i + 1}`), h('pre', { class: 'mono' }, pem)))),
     h('h2', {}, 'Client devices'),
     feedback,
     h('button', { type: 'button', onclick: () => { associateForm.hidden = false; thingName.focus(); } }, 'Associate client device'),
@@ -177,7 +193,9 @@ async function coreDeviceView(name) {
     table(['Thing', 'Associated', ''], devices.map((d) => [
       h('a', { href: `#/things/${encodeURIComponent(d.thingName)}` }, d.thingName), when(d.associationTimestamp),
       h('button', { type: 'button', class: 'secondary', 'aria-label': `Disassociate ${d.thingName}`,
-        onclick: () => act(() => call('greengrass', 'POST', `${path}/disassociateClientDevices`, { body: { entries: [{ thingName: d.thingName }] } })) }, 'Disassociate')])));
+        onclick: () => act(() => call('greengrass', 'POST', `${path}/disassociateClientDevices`, { body: { entries: [{ thingName: d.thingName }] } })) }, 'Disassociate')])),
+    h('p', {}, pageToken ? h('a', { href: here }, 'First page') : null, ' ',
+      page.nextToken ? h('a', { href: `${here}?page=${encodeURIComponent(page.nextToken)}` }, 'Next page') : null));
 }
 
 async function thingsView() {
@@ -233,16 +251,27 @@ async function thingView(name) {
 }
 
 async function auditView() {
-  const eventName = h('input', { id: 'audit-event-name', spellcheck: 'false', value: new URLSearchParams(location.hash.split('?')[1] || '').get('eventName') || '' });
+  const parameters = hashParameters();
+  const eventName = h('input', { id: 'audit-event-name', spellcheck: 'false', value: parameters.get('eventName') || '' });
+  const principal = h('input', { id: 'audit-principal', spellcheck: 'false', value: parameters.get('principal') || '' });
   const query = [['maxResults', '50']];
-  if (eventName.value) query.push(['eventName', eventName.value]);
+  for (const [name, value] of parameters) {
+    if (value && ['eventName', 'principal', 'nextToken'].includes(name)) query.push([name, value]);
+  }
   const page = await call('greengrass', 'GET', '/corelink/v1/auditEvents', { query });
+  const filter = (extra = {}) => {
+    const next = new URLSearchParams({ eventName: eventName.value.trim(), principal: principal.value.trim(), ...extra });
+    return `#/audit?${next}`;
+  };
   show(h('h1', {}, 'Audit log'),
-    h('form', { onsubmit: (event) => { event.preventDefault(); location.hash = `#/audit?eventName=${encodeURIComponent(eventName.value.trim())}`; } },
-      h('label', { for: 'audit-event-name' }, 'Event name', eventName), h('button', { type: 'submit' }, 'Filter')),
+    h('form', { onsubmit: (event) => { event.preventDefault(); location.hash = filter(); } },
+      h('label', { for: 'audit-event-name' }, 'Event name', eventName),
+      h('label', { for: 'audit-principal' }, 'Access key, certificate or ARN', principal),
+      h('button', { type: 'submit' }, 'Filter')),
     table(['Time', 'Event', 'Outcome', 'Who', 'Request'], (page.events || []).map((e) => [
       e.eventTime, e.eventName, e.errorCode || 'OK', e.userIdentity?.arn || e.userIdentity?.principalId || '',
-      h('span', { class: 'mono' }, JSON.stringify(e.requestParameters || {}).slice(0, 200))])));
+      h('span', { class: 'mono' }, JSON.stringify(e.requestParameters || {}).slice(0, 200))])),
+    page.nextToken ? h('p', {}, h('a', { href: filter({ nextToken: page.nextToken }) }, 'Older records')) : null);
 }
 
 // ---- routing ------------------------------------------------------------------------------------------------

@@ -71,8 +71,22 @@ class ConsoleBrowserTest {
             iam.putUserPolicy(r -> r.userName("viewer").policyName("read-only").policyDocument(
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iot:Describe*\","
                             + "\"iot:List*\",\"greengrass:Get*\",\"greengrass:List*\",\"corelink:DiagnoseDiscovery\","
-                            + "\"corelink:LookupAuditEvents\"],\"Resource\":\"*\"}]}"));
+                            + "\"corelink:LookupAuditEvents\",\"corelink:GetCertificateAuthorities\"],"
+                            + "\"Resource\":\"*\"}]}"));
             viewer = iam.createAccessKey(r -> r.userName("viewer")).accessKey();
+            // core-2 has more client devices than one page shows.
+            List<String> bulk = new java.util.ArrayList<>();
+            for (int i = 0; i <= 100; i++) {
+                String thing = String.format("bulk-%03d", i);
+                iot.createThing(r -> r.thingName(thing));
+                bulk.add(thing);
+            }
+            iot.createThing(r -> r.thingName("core-2"));
+            for (List<String> batch : List.of(bulk.subList(0, 100), bulk.subList(100, 101))) {
+                greengrass.batchAssociateClientDeviceWithCoreDevice(r -> r.coreDeviceThingName("core-2")
+                        .entries(batch.stream().map(t -> software.amazon.awssdk.services.greengrassv2.model
+                                .AssociateClientDeviceWithCoreDeviceEntry.builder().thingName(t).build()).toList()));
+            }
             iot.createPolicy(r -> r.policyName("discover-self").policyDocument(
                     io.corelink.testing.DevicePolicies.CLIENT_DEVICE));
         }
@@ -104,10 +118,10 @@ class ConsoleBrowserTest {
         signIn(TestServer.ACCESS_KEY_ID, TestServer.SECRET);
         WebElement things = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("dd[data-count='things']")));
-        assertThat(things.getText()).isEqualTo("4");
+        assertThat(things.getText()).isEqualTo("106");
         assertThat(browser.findElement(By.cssSelector("dd[data-count='core-devices']")).getText())
-                .isEqualTo("1 (1 UNHEALTHY)");
-        assertThat(browser.findElement(By.cssSelector("dd[data-count='associations']")).getText()).isEqualTo("1");
+                .isEqualTo("2 (2 UNHEALTHY)");
+        assertThat(browser.findElement(By.cssSelector("dd[data-count='associations']")).getText()).isEqualTo("102");
         assertThat(browser.findElement(By.cssSelector("dd[data-count='certificates']")).getText())
                 .isEqualTo("1 (1 ACTIVE)");
         screenshot("fleet");
@@ -116,6 +130,8 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("core-1"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("table"), "192.0.2.10"));
         assertThat(rowsOf("Client devices")).contains("sensor-1");
+        assertThat(browser.findElement(By.xpath("//h2[normalize-space()='CA certificates']/following::p[1]"))
+                .getText()).startsWith("None: the core has not called PutCertificateAuthorities");
         button("Associate client device").click();
         field("Thing name").sendKeys("sensor-2");
         button("Associate").click();
@@ -137,8 +153,17 @@ class ConsoleBrowserTest {
         WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
         assertThat(refused.getText()).startsWith("ResourceNotFoundException: no-such-thing: ");
 
+        link("Core devices").click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("core-2"))).click();
+        wait.until(d -> rowsOf("Client devices").contains("bulk-099"));
+        assertThat(rowsOf("Client devices")).doesNotContain("bulk-100");
+        browser.findElement(By.linkText("Next page")).click();
+        wait.until(d -> rowsOf("Client devices").contains("bulk-100"));
+        assertThat(rowsOf("Client devices")).doesNotContain("bulk-099");
+
         link("Audit log").click();
         field("Event name").sendKeys("BatchAssociateClientDeviceWithCoreDevice");
+        field("Access key, certificate or ARN").sendKeys(TestServer.ACCESS_KEY_ID);
         button("Filter").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"),
                 "BatchAssociateClientDeviceWithCoreDevice"));
@@ -169,7 +194,12 @@ class ConsoleBrowserTest {
 
     @Test
     void aReadOnlyUser_seesTheFleet_butIsRefusedAnAssociationInWords() throws Exception {
-        signIn(viewer.accessKeyId(), viewer.secretAccessKey());
+        // By keyboard alone: the page puts the focus on the first field; Tab to the next, Enter to sign in.
+        browser.get(server.endpoint() + "/console/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[normalize-space()='Sign in']")));
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(viewer.accessKeyId())
+                .sendKeys(org.openqa.selenium.Keys.TAB).sendKeys(viewer.secretAccessKey())
+                .sendKeys(org.openqa.selenium.Keys.ENTER).perform();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dd[data-count='things']")));
         link("Core devices").click();
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("core-1"))).click();
