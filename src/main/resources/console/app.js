@@ -129,11 +129,31 @@ async function fleetView() {
   problems.length ? h('p', { class: 'note' }, `Some counts need permissions this key lacks: ${problems[0].message}`) : null);
 }
 
+/** "First page" and "Next page" links of a list whose page token rides in the hash. */
+function pager(base, parameters, nextToken) {
+  const first = new URLSearchParams(parameters);
+  first.delete('page');
+  const next = new URLSearchParams(first);
+  if (nextToken) next.set('page', nextToken);
+  return h('p', {}, parameters.get('page') ? h('a', { href: `${base}?${first}` }, 'First page') : null, ' ',
+    nextToken ? h('a', { href: `${base}?${next}` }, 'Next page') : null);
+}
+
 async function coreDevicesView() {
-  const cores = await all('greengrass', '/greengrass/v2/coreDevices', 'coreDevices', { query: [['maxResults', '100']] });
-  show(h('h1', {}, 'Core devices'), table(['Name', 'Status', 'Last status update'], cores.map((core) => [
-    h('a', { href: `#/core-devices/${encodeURIComponent(core.coreDeviceThingName)}` }, core.coreDeviceThingName),
-    core.status, when(core.lastStatusUpdateTimestamp)])));
+  const parameters = hashParameters();
+  const query = [['maxResults', '100']];
+  if (parameters.get('status')) query.push(['status', parameters.get('status')]);
+  if (parameters.get('page')) query.push(['nextToken', parameters.get('page')]);
+  const page = await call('greengrass', 'GET', '/greengrass/v2/coreDevices', { query });
+  const status = h('select', { id: 'core-status' }, ['', 'HEALTHY', 'UNHEALTHY'].map((value) =>
+    h('option', { value, selected: value === (parameters.get('status') || '') }, value || 'Any')));
+  show(h('h1', {}, 'Core devices'),
+    h('form', { onsubmit: (event) => { event.preventDefault(); location.hash = `#/core-devices?${new URLSearchParams({ status: status.value })}`; } },
+      h('label', { for: 'core-status' }, 'Status', status), h('button', { type: 'submit' }, 'Show')),
+    table(['Name', 'Status', 'Last status update'], (page.coreDevices || []).map((core) => [
+      h('a', { href: `#/core-devices/${encodeURIComponent(core.coreDeviceThingName)}` }, core.coreDeviceThingName),
+      core.status, when(core.lastStatusUpdateTimestamp)])),
+    pager('#/core-devices', parameters, page.nextToken));
 }
 
 /** The hash's query: #/view?name=value. */
@@ -199,10 +219,29 @@ async function coreDeviceView(name) {
 }
 
 async function thingsView() {
-  const things = await all('iot', '/things', 'things', { query: [['maxResults', '250']] });
-  show(h('h1', {}, 'Things'), table(['Name', 'Attributes'], things.map((t) => [
-    h('a', { href: `#/things/${encodeURIComponent(t.thingName)}` }, t.thingName),
-    Object.entries(t.attributes || {}).map(([k, v]) => `${k}=${v}`).join(', ')])));
+  const parameters = hashParameters();
+  const query = [['maxResults', '50']];
+  for (const name of ['attributeName', 'attributeValue']) {
+    if (parameters.get(name)) query.push([name, parameters.get(name)]);
+  }
+  if (parameters.get('page')) query.push(['nextToken', parameters.get('page')]);
+  const page = await call('iot', 'GET', '/things', { query });
+  const wanted = h('input', { id: 'open-thing', required: true, spellcheck: 'false' });
+  const attributeName = h('input', { id: 'attribute-name', spellcheck: 'false', value: parameters.get('attributeName') || '' });
+  const attributeValue = h('input', { id: 'attribute-value', spellcheck: 'false', value: parameters.get('attributeValue') || '' });
+  show(h('h1', {}, 'Things'),
+    h('form', { onsubmit: (event) => { event.preventDefault(); location.hash = `#/things/${encodeURIComponent(wanted.value.trim())}`; } },
+      h('label', { for: 'open-thing' }, 'Thing name', wanted), h('button', { type: 'submit' }, 'Open')),
+    h('form', { onsubmit: (event) => {
+      event.preventDefault();
+      location.hash = `#/things?${new URLSearchParams({ attributeName: attributeName.value.trim(), attributeValue: attributeValue.value.trim() })}`;
+    } },
+    h('label', { for: 'attribute-name' }, 'Attribute name', attributeName),
+    h('label', { for: 'attribute-value' }, 'Attribute value', attributeValue), h('button', { type: 'submit' }, 'Filter')),
+    table(['Name', 'Attributes'], (page.things || []).map((t) => [
+      h('a', { href: `#/things/${encodeURIComponent(t.thingName)}` }, t.thingName),
+      Object.entries(t.attributes || {}).map(([k, v]) => `${k}=${v}`).join(', ')])),
+    pager('#/things', parameters, page.nextToken));
 }
 
 async function thingView(name) {
@@ -254,19 +293,24 @@ async function auditView() {
   const parameters = hashParameters();
   const eventName = h('input', { id: 'audit-event-name', spellcheck: 'false', value: parameters.get('eventName') || '' });
   const principal = h('input', { id: 'audit-principal', spellcheck: 'false', value: parameters.get('principal') || '' });
+  const startTime = h('input', { id: 'audit-start', spellcheck: 'false', placeholder: '2026-12-02T10:00:00Z', value: parameters.get('startTime') || '' });
+  const endTime = h('input', { id: 'audit-end', spellcheck: 'false', placeholder: '2026-12-02T18:00:00Z', value: parameters.get('endTime') || '' });
   const query = [['maxResults', '50']];
   for (const [name, value] of parameters) {
-    if (value && ['eventName', 'principal', 'nextToken'].includes(name)) query.push([name, value]);
+    if (value && ['eventName', 'principal', 'startTime', 'endTime', 'nextToken'].includes(name)) query.push([name, value]);
   }
   const page = await call('greengrass', 'GET', '/corelink/v1/auditEvents', { query });
   const filter = (extra = {}) => {
-    const next = new URLSearchParams({ eventName: eventName.value.trim(), principal: principal.value.trim(), ...extra });
+    const next = new URLSearchParams({ eventName: eventName.value.trim(), principal: principal.value.trim(),
+      startTime: startTime.value.trim(), endTime: endTime.value.trim(), ...extra });
     return `#/audit?${next}`;
   };
   show(h('h1', {}, 'Audit log'),
     h('form', { onsubmit: (event) => { event.preventDefault(); location.hash = filter(); } },
       h('label', { for: 'audit-event-name' }, 'Event name', eventName),
       h('label', { for: 'audit-principal' }, 'Access key, certificate or ARN', principal),
+      h('label', { for: 'audit-start' }, 'From', startTime),
+      h('label', { for: 'audit-end' }, 'To', endTime),
       h('button', { type: 'submit' }, 'Filter')),
     table(['Time', 'Event', 'Outcome', 'Who', 'Request'], (page.events || []).map((e) => [
       e.eventTime, e.eventName, e.errorCode || 'OK', e.userIdentity?.arn || e.userIdentity?.principalId || '',

@@ -170,8 +170,21 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("arn:aws:iam::000000000000:root");
         screenshot("audit-log");
 
+        field("From").sendKeys(java.time.Instant.now().plusSeconds(3600).toString());
+        button("Filter").click();
+        wait.until(d -> browser.findElement(By.tagName("tbody")).getText().equals("None"));
+
         link("Things").click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("sensor-1"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("bulk-000")));
+        assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(50);
+        browser.findElement(By.linkText("Next page")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("bulk-050")));
+        field("Attribute name").sendKeys("site");
+        field("Attribute value").sendKeys("plant-7");
+        button("Filter").click();
+        wait.until(d -> browser.findElements(By.cssSelector("tbody tr")).size() == 4);
+        field("Thing name").sendKeys("sensor-1");
+        button("Open").click();
         WebElement diagnosis = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//section[h2[normalize-space()='Discovery diagnosis']]")));
         assertThat(diagnosis.getText()).contains("sensor-1 would not discover any core device")
