@@ -202,6 +202,18 @@ class ConsoleBrowserTest {
                     .certificateDescription().statusAsString()).isEqualTo("INACTIVE");
         }
         screenshot("thing");
+        assertThat(worstContrast()).as("WCAG contrast of every text on the thing's page").isGreaterThanOrEqualTo(4.5);
+        browser.findElement(By.xpath("//button[@aria-label='Detach discover-self']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                By.xpath("//button[@aria-label='Detach discover-self']")));
+        button("Activate").click();
+        wait.until(d -> !rowsOf("Certificates").contains("INACTIVE"));
+        try (IotClient iot = server.iot()) {
+            String arn = iot.listThingPrincipals(r -> r.thingName("sensor-1")).principals().get(0);
+            assertThat(iot.listAttachedPolicies(r -> r.target(arn)).policies()).isEmpty();
+            assertThat(iot.describeCertificate(r -> r.certificateId(arn.substring(arn.lastIndexOf('/') + 1)))
+                    .certificateDescription().statusAsString()).isEqualTo("ACTIVE");
+        }
         button("Sign out").click();
     }
 
@@ -238,8 +250,26 @@ class ConsoleBrowserTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(((Number) overflow).intValue()).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);
         screenshot("fleet-phone");
+        assertThat(worstContrast()).isGreaterThanOrEqualTo(4.5);
         browser.manage().window().setSize(new Dimension(1280, 800));
         button("Sign out").click();
+    }
+
+    /** The lowest WCAG 2 contrast ratio between a visible text and the background behind it, on this page. */
+    private static double worstContrast() {
+        Object worst = ((JavascriptExecutor) browser).executeScript(String.join("\n",
+                "const lum = (c) => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => {",
+                "  v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });",
+                "  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };",
+                "const back = (e) => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;",
+                "  if (c && c !== 'transparent' && !c.startsWith('rgba(0, 0, 0, 0)')) return c; }",
+                "  return 'rgb(255, 255, 255)'; };",
+                "const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);",
+                "  return (x + 0.05) / (y + 0.05); };",
+                "return Math.min(...[...document.querySelectorAll('h1,h2,p,li,th,td,a,button,label,dt,dd,summary')]",
+                "  .filter((e) => e.offsetParent !== null && e.textContent.trim())",
+                "  .map((e) => ratio(getComputedStyle(e).color, back(e))));"));
+        return ((Number) worst).doubleValue();
     }
 
     private static void signIn(String accessKeyId, String secret) {
