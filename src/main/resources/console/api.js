@@ -68,6 +68,7 @@ export async function all(service, path, itemsKey, { query = [], tokenParameter 
     items.push(...(page[itemsKey] || []));
     token = page[tokenMember] || null;
   } while (token && items.length < limit);
+  items.truncated = Boolean(token); // more were there: a count says "5000+"
   return items;
 }
 

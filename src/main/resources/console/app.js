@@ -23,6 +23,19 @@ function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+// Each route() is a generation: a view draws only while its generation is the current one and a key is signed in,
+// so a slow view the user has left (or signed out of) never draws over the page that replaced it.
+let generation = 0;
+
+function drawer() {
+  const mine = generation;
+  return (...children) => {
+    if (mine === generation && signedIn()) {
+      main.replaceChildren(...children);
+    }
+  };
+}
+
 function show(...children) {
   main.replaceChildren(...children);
 }
@@ -54,6 +67,11 @@ function signInView(problem) {
   const form = h('form', {
     onsubmit: async (event) => {
       event.preventDefault();
+      if (!window.isSecureContext || !window.crypto?.subtle) {
+        signInView(new Error('This page can sign requests only over HTTPS or on localhost: serve the control plane '
+          + 'with --control-plane-tls, or open it on 127.0.0.1.'));
+        return;
+      }
       signIn(id.value, secret.value);
       secret.value = '';
       try {
@@ -85,12 +103,14 @@ function signInView(problem) {
 // ---- views --------------------------------------------------------------------------------------------------
 
 async function fleetView() {
+  const show = drawer();
   const heading = h('h1', {}, 'Fleet');
   show(heading, h('p', { class: 'note' }, 'Counting…'));
   const problems = [];
   const attempt = async (work, fallback) => {
     try { return await work(); } catch (error) { problems.push(error); return fallback; }
   };
+  const count = (items) => `${items.length}${items.truncated ? '+' : ''}`;
   const things = await attempt(() => all('iot', '/things', 'things', { query: [['maxResults', '250']] }), null);
   const certificates = await attempt(() => all('iot', '/certificates', 'certificates', {
     query: [['pageSize', '250']], tokenParameter: 'marker', tokenMember: 'nextMarker' }), null);
@@ -98,12 +118,19 @@ async function fleetView() {
     { query: [['maxResults', '100']] }), null);
   let associations = null;
   if (cores) {
-    associations = 0;
+    let total = 0;
+    let partial = false;
     for (const core of cores) {
       const devices = await attempt(() => all('greengrass', `/greengrass/v2/coreDevices/${segment(core.coreDeviceThingName)}/associatedClientDevices`,
-        'associatedClientDevices', { query: [['maxResults', '100']] }), []);
-      associations += devices.length;
+        'associatedClientDevices', { query: [['maxResults', '100']] }), null);
+      if (devices === null) {
+        partial = true;
+        break;
+      }
+      total += devices.length;
+      partial = partial || Boolean(devices.truncated);
     }
+    associations = partial && total === 0 ? 'not allowed' : `${total}${partial ? '+' : ''}`;
   }
   const byStatus = (items, key) => {
     const counts = {};
@@ -121,9 +148,9 @@ async function fleetView() {
     return Object.entries(counts).sort().map(([s, n]) => `${Math.round(n)} × ${s}`).join(', ') || 'none yet';
   }, null);
   show(heading, h('dl', { class: 'counts' },
-    h('dt', {}, 'Things'), h('dd', { 'data-count': 'things' }, things ? things.length : 'not allowed'),
-    h('dt', {}, 'Certificates'), h('dd', { 'data-count': 'certificates' }, certificates ? `${certificates.length} (${byStatus(certificates, 'status')})` : 'not allowed'),
-    h('dt', {}, 'Core devices'), h('dd', { 'data-count': 'core-devices' }, cores ? `${cores.length} (${byStatus(cores, 'status')})` : 'not allowed'),
+    h('dt', {}, 'Things'), h('dd', { 'data-count': 'things' }, things ? count(things) : 'not allowed'),
+    h('dt', {}, 'Certificates'), h('dd', { 'data-count': 'certificates' }, certificates ? `${count(certificates)} (${byStatus(certificates, 'status')})` : 'not allowed'),
+    h('dt', {}, 'Core devices'), h('dd', { 'data-count': 'core-devices' }, cores ? `${count(cores)} (${byStatus(cores, 'status')})` : 'not allowed'),
     h('dt', {}, 'Associations'), h('dd', { 'data-count': 'associations' }, associations ?? 'not allowed'),
     h('dt', {}, 'Discover answers on this node'), h('dd', {}, discover ?? 'not allowed (corelink:GetMetrics)')),
   problems.length ? h('p', { class: 'note' }, `Some counts need permissions this key lacks: ${problems[0].message}`) : null);
@@ -140,6 +167,7 @@ function pager(base, parameters, nextToken) {
 }
 
 async function coreDevicesView() {
+  const show = drawer();
   const parameters = hashParameters();
   const query = [['maxResults', '100']];
   if (parameters.get('status')) query.push(['status', parameters.get('status')]);
@@ -162,6 +190,7 @@ function hashParameters() {
 }
 
 async function coreDeviceView(name) {
+  const show = drawer();
   const path = `/greengrass/v2/coreDevices/${segment(name)}`;
   const pageToken = hashParameters().get('page');
   const [core, connectivity, page, authorities] = await Promise.all([
@@ -183,7 +212,7 @@ async function coreDeviceView(name) {
         feedback.replaceChildren(alertOf(new AwsError(failed.code, `${failed.thingName}: ${failed.message}`, 400)));
         return;
       }
-      await coreDeviceView(name);
+      await route();
     } catch (error) {
       feedback.replaceChildren(alertOf(error));
     }
@@ -210,7 +239,7 @@ async function coreDeviceView(name) {
     feedback,
     h('button', { type: 'button', onclick: () => { associateForm.hidden = false; thingName.focus(); } }, 'Associate client device'),
     associateForm,
-    table(['Thing', 'Associated', ''], devices.map((d) => [
+    table(['Thing', 'Associated', 'Action'], devices.map((d) => [
       h('a', { href: `#/things/${encodeURIComponent(d.thingName)}` }, d.thingName), when(d.associationTimestamp),
       h('button', { type: 'button', class: 'secondary', 'aria-label': `Disassociate ${d.thingName}`,
         onclick: () => act(() => call('greengrass', 'POST', `${path}/disassociateClientDevices`, { body: { entries: [{ thingName: d.thingName }] } })) }, 'Disassociate')])),
@@ -219,6 +248,7 @@ async function coreDeviceView(name) {
 }
 
 async function thingsView() {
+  const show = drawer();
   const parameters = hashParameters();
   const query = [['maxResults', '50']];
   for (const name of ['attributeName', 'attributeValue']) {
@@ -245,29 +275,33 @@ async function thingsView() {
 }
 
 async function thingView(name) {
+  const show = drawer();
   const thing = await call('iot', 'GET', `/things/${segment(name)}`);
   const principals = await all('iot', `/things/${segment(name)}/principals`, 'principals', { query: [['maxResults', '100']] });
   const feedback = h('div');
   const act = async (work) => {
     feedback.replaceChildren();
-    try { await work(); await thingView(name); } catch (error) { feedback.replaceChildren(alertOf(error)); }
+    try { await work(); await route(); } catch (error) { feedback.replaceChildren(alertOf(error)); }
   };
   const rows = [];
   for (const arn of principals) {
     const id = arn.slice(arn.lastIndexOf('/') + 1);
     const [described, policies] = await Promise.all([
       call('iot', 'GET', `/certificates/${segment(id)}`).catch(() => null),
-      all('iot', `/attached-policies/${segment(arn)}`, 'policies', { method: 'POST', query: [['pageSize', '250']], tokenParameter: 'marker', tokenMember: 'nextMarker' }).catch(() => []),
+      all('iot', `/attached-policies/${segment(arn)}`, 'policies', { method: 'POST', query: [['pageSize', '250']], tokenParameter: 'marker', tokenMember: 'nextMarker' }).catch(() => null),
     ]);
-    const status = described?.certificateDescription?.status || '?';
+    const status = described?.certificateDescription?.status || 'not readable with this key';
+    const short = id.slice(0, 12);
     const policyInput = h('input', { id: `policy-${id}`, required: true, spellcheck: 'false' });
     rows.push([h('span', { class: 'mono' }, id), status,
-      h('div', {}, policies.map((p) => h('div', {}, p.policyName, ' ',
+      policies === null ? h('span', { class: 'note' }, 'not readable with this key') : h('div', {}, policies.map((p) => h('div', {}, p.policyName, ' ',
         h('button', { type: 'button', class: 'secondary', 'aria-label': `Detach ${p.policyName}`,
           onclick: () => act(() => call('iot', 'POST', `/target-policies/${segment(p.policyName)}`, { body: { target: arn } })) }, 'Detach')))),
       h('form', { onsubmit: (event) => { event.preventDefault(); act(() => call('iot', 'PUT', `/target-policies/${segment(policyInput.value.trim())}`, { body: { target: arn } })); } },
-        h('label', { for: `policy-${id}` }, 'Policy name', policyInput), h('button', { type: 'submit' }, 'Attach policy')),
-      h('button', { type: 'button', class: 'secondary',
+        h('label', { for: `policy-${id}` }, 'Policy name', policyInput),
+        h('button', { type: 'submit', 'aria-label': `Attach policy to certificate ${short}` }, 'Attach policy')),
+      described === null ? '' : h('button', { type: 'button', class: 'secondary',
+        'aria-label': `${status === 'ACTIVE' ? 'Deactivate' : 'Activate'} certificate ${short}`,
         onclick: () => act(() => call('iot', 'PUT', `/certificates/${segment(id)}`, { query: [['newStatus', status === 'ACTIVE' ? 'INACTIVE' : 'ACTIVE']] })) },
       status === 'ACTIVE' ? 'Deactivate' : 'Activate')]);
   }
@@ -285,11 +319,12 @@ async function thingView(name) {
   show(h('h1', {}, `Thing ${name}`),
     h('p', { class: 'note' }, Object.entries(thing.attributes || {}).map(([k, v]) => `${k}=${v}`).join(', ') || 'No attributes'),
     h('h2', {}, 'Certificates'), feedback,
-    table(['Certificate', 'Status', 'Policies', 'Attach', ''], rows),
+    table(['Certificate', 'Status', 'Policies', 'Attach', 'Status change'], rows),
     h('section', { 'aria-labelledby': 'diagnosis-heading' }, h('h2', { id: 'diagnosis-heading' }, 'Discovery diagnosis'), diagnosis));
 }
 
 async function auditView() {
+  const show = drawer();
   const parameters = hashParameters();
   const eventName = h('input', { id: 'audit-event-name', spellcheck: 'false', value: parameters.get('eventName') || '' });
   const principal = h('input', { id: 'audit-principal', spellcheck: 'false', value: parameters.get('principal') || '' });
@@ -321,13 +356,15 @@ async function auditView() {
 // ---- routing ------------------------------------------------------------------------------------------------
 
 async function route() {
+  generation += 1;
   if (!signedIn()) {
     signInView();
     return;
   }
+  const show = drawer();
   const [path] = location.hash.replace(/^#/, '').split('?');
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   try {
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] === 'core-devices' && parts[1]) await coreDeviceView(parts[1]);
     else if (parts[0] === 'core-devices') await coreDevicesView();
     else if (parts[0] === 'things' && parts[1]) await thingView(parts[1]);
@@ -341,6 +378,7 @@ async function route() {
 }
 
 document.getElementById('sign-out').addEventListener('click', () => {
+  generation += 1;
   signOut();
   location.hash = '#/';
   signInView();

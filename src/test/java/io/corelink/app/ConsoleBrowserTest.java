@@ -164,14 +164,14 @@ class ConsoleBrowserTest {
         link("Audit log").click();
         field("Event name").sendKeys("BatchAssociateClientDeviceWithCoreDevice");
         field("Access key, certificate or ARN").sendKeys(TestServer.ACCESS_KEY_ID);
-        button("Filter").click();
+        filter();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"),
                 "BatchAssociateClientDeviceWithCoreDevice"));
         assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("arn:aws:iam::000000000000:root");
         screenshot("audit-log");
 
         field("From").sendKeys(java.time.Instant.now().plusSeconds(3600).toString());
-        button("Filter").click();
+        filter();
         wait.until(d -> browser.findElement(By.tagName("tbody")).getText().equals("None"));
 
         link("Things").click();
@@ -181,7 +181,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("bulk-050")));
         field("Attribute name").sendKeys("site");
         field("Attribute value").sendKeys("plant-7");
-        button("Filter").click();
+        filter();
         wait.until(d -> browser.findElements(By.cssSelector("tbody tr")).size() == 4);
         field("Thing name").sendKeys("sensor-1");
         button("Open").click();
@@ -270,6 +270,13 @@ class ConsoleBrowserTest {
                 "  .filter((e) => e.offsetParent !== null && e.textContent.trim())",
                 "  .map((e) => ratio(getComputedStyle(e).color, back(e))));"));
         return ((Number) worst).doubleValue();
+    }
+
+    /** Clicks Filter and waits for the list to be drawn again (the old one to leave the page). */
+    private static void filter() {
+        WebElement before = browser.findElement(By.tagName("tbody"));
+        button("Filter").click();
+        wait.until(ExpectedConditions.stalenessOf(before));
     }
 
     private static void signIn(String accessKeyId, String secret) {
