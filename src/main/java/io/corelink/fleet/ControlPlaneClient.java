@@ -36,6 +36,13 @@ public final class ControlPlaneClient {
 
     /** The server's answer: status, {@code x-amzn-ErrorType} without its {@code :}-suffix ("" on success), body. */
     public record Answer(int status, String errorType, String body) {
+        /** An HTTP response as an answer: the error type without what follows its {@code :}. */
+        static Answer of(HttpResponse<String> response) {
+            String type = response.headers().firstValue("x-amzn-ErrorType").orElse("");
+            int colon = type.indexOf(':');
+            return new Answer(response.statusCode(), colon < 0 ? type : type.substring(0, colon), response.body());
+        }
+
         public boolean ok() {
             return status / 100 == 2;
         }
@@ -163,9 +170,7 @@ public final class ControlPlaneClient {
         });
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         response.headers().firstValue("date").ifPresent(this::noteServerClock);
-        String type = response.headers().firstValue("x-amzn-ErrorType").orElse("");
-        int colon = type.indexOf(':');
-        return new Answer(response.statusCode(), colon < 0 ? type : type.substring(0, colon), response.body());
+        return Answer.of(response);
     }
 
     private void noteServerClock(String date) {

@@ -55,9 +55,7 @@ public final class CoreDataPlane {
                 .sslContext(context(keys, certificatePem)).build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            String type = response.headers().firstValue("x-amzn-ErrorType").orElse("");
-            ControlPlaneClient.Answer answer = new ControlPlaneClient.Answer(response.statusCode(),
-                    type.contains(":") ? type.substring(0, type.indexOf(':')) : type, response.body());
+            ControlPlaneClient.Answer answer = ControlPlaneClient.Answer.of(response);
             if (!answer.ok()) {
                 throw new FleetApi.AwsError(answer);
             }

@@ -127,7 +127,8 @@ public record Fixture(List<Policy> policies, List<Thing> things, List<CoreDevice
         return YAML.writeValueAsString(root);
     }
 
-    private static String firstLine(@Nullable String message) {
+    /** The first line of a parser's message (the rest repeats the input, which may be long). */
+    static String firstLine(@Nullable String message) {
         if (message == null) {
             return "malformed";
         }

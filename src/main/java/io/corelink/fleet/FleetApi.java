@@ -102,17 +102,10 @@ public final class FleetApi {
     /** CreateCertificateFromCsr with {@code setAsActive}: the new certificate's ARN, id and PEM. */
     public CertificateDescription createCertificateFromCsr(String csrPem) {
         ObjectNode body = Json.object().put("certificateSigningRequest", csrPem);
-        ControlPlaneClient.Answer sent;
-        try {
-            // Not sent again when its answer is lost: the server may have made the certificate (a rerun finds it).
-            sent = client.sendOnce("POST", IOT, "/certificates?setAsActive=true", Json.write(body));
-        } catch (IOException e) {
-            throw new FleetException("no answer from " + client.endpoint() + " to CreateCertificateFromCsr ("
-                    + describe(e) + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FleetException("interrupted");
-        }
+        // Not sent again when its answer is lost: the server may have made the certificate (a rerun finds it).
+        ControlPlaneClient.Answer sent = answered(() -> client.sendOnce("POST", IOT,
+                "/certificates?setAsActive=true", Json.write(body)),
+                e -> "no answer from " + client.endpoint() + " to CreateCertificateFromCsr (" + describe(e) + ")");
         JsonNode answer = check(sent);
         return new CertificateDescription(answer.path("certificateId").asString(),
                 answer.path("certificateArn").asString(), "ACTIVE", answer.path("certificatePem").asString());
@@ -150,7 +143,7 @@ public final class FleetApi {
     public void certificatesNewestFirst(java.util.function.BiPredicate<String, Double> more) {
         String marker = null;
         do {
-            String path = "/certificates?pageSize=250" + (marker == null ? "" : "&marker=" + query(marker));
+            String path = "/certificates?pageSize=250" + (marker == null ? "" : "&marker=" + segment(marker));
             JsonNode page = check(call("GET", IOT, path, null));
             for (JsonNode certificate : page.path("certificates")) {
                 if (!more.test(certificate.path("certificateId").asString(),
@@ -314,7 +307,7 @@ public final class FleetApi {
                        Consumer<JsonNode> each) {
         String token = null;
         do {
-            String page = path + (token == null ? "" : "&" + tokenParameter + "=" + query(token));
+            String page = path + (token == null ? "" : "&" + tokenParameter + "=" + segment(token));
             JsonNode answer = check(call(method, service, page, null));
             each.accept(answer);
             JsonNode next = answer.path(tokenMember);
@@ -328,10 +321,22 @@ public final class FleetApi {
 
     private ControlPlaneClient.Answer call(String method, String service, String path, @Nullable JsonNode body,
                                           Map<String, String> headers) {
+        return answered(() -> client.call(method, service, path, body, headers),
+                e -> "cannot reach " + client.endpoint() + ": " + describe(e));
+    }
+
+    /** A request to the server. */
+    private interface Request {
+        ControlPlaneClient.Answer send() throws IOException, InterruptedException;
+    }
+
+    /** The request's answer; no answer is a {@link FleetException} with the line {@code unanswered} makes. */
+    private static ControlPlaneClient.Answer answered(Request request,
+                                                      java.util.function.Function<IOException, String> unanswered) {
         try {
-            return client.call(method, service, path, body, headers);
+            return request.send();
         } catch (IOException e) {
-            throw new FleetException("cannot reach " + client.endpoint() + ": " + describe(e));
+            throw new FleetException(unanswered.apply(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FleetException("interrupted");
@@ -351,11 +356,8 @@ public final class FleetApi {
         return values;
     }
 
+    /** A path segment or query value, strictly percent-encoded as the AWS SDKs send it. */
     static String segment(String value) {
-        return PercentCodec.encode(value, false);
-    }
-
-    private static String query(String value) {
         return PercentCodec.encode(value, false);
     }
 

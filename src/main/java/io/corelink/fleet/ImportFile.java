@@ -71,7 +71,7 @@ public final class ImportFile {
                 rows.add(row(line, cells, parseAttributes(cells.get("attributes")), base));
             }
         } catch (JacksonException | IOException e) {
-            throw new FleetException("the CSV file cannot be read: " + firstLine(e.getMessage()));
+            throw new FleetException("the CSV file cannot be read: " + Fixture.firstLine(e.getMessage()));
         }
         return rows;
     }
@@ -180,13 +180,5 @@ public final class ImportFile {
 
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String firstLine(@Nullable String message) {
-        if (message == null) {
-            return "malformed";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }
