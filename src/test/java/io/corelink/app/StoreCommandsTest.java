@@ -135,6 +135,8 @@ class StoreCommandsTest {
 
     @Test
     void copyStore_movesEverythingToPostgres_andAServerThereCarriesOn() throws Exception {
+        java.util.List<String> batchMembers = java.util.stream.IntStream.range(0, 25)
+                .mapToObj(i -> "copy-batch-member-" + i + "-on-line-two").toList();
         Path dataDir = tmp.resolve("outgrown");
         CorelinkServer server = serve(dataDir, null);
         String certificateId;
@@ -150,6 +152,14 @@ class StoreCommandsTest {
                     .hostAddress("10.0.0.1").portNumber(8883)));
             greengrass.tagResource(r -> r.resourceArn("arn:aws:greengrass:us-east-1:000000000000:coreDevices:copy:core")
                     .tags(java.util.Map.of("site", "plant-7")));
+            // A batch long enough that its audit parameters and its events' fan-out are kept deflated (a BLOB).
+            iot.createThing(r -> r.thingName("copy-line-2"));
+            for (String member : batchMembers) {
+                iot.createThing(r -> r.thingName(member));
+            }
+            greengrass.batchAssociateClientDeviceWithCoreDevice(r -> r.coreDeviceThingName("copy-line-2")
+                    .entries(batchMembers.stream().map(name -> software.amazon.awssdk.services.greengrassv2.model
+                            .AssociateClientDeviceWithCoreDeviceEntry.builder().thingName(name).build()).toList()));
         } finally {
             server.close();
         }
@@ -158,7 +168,8 @@ class StoreCommandsTest {
         CommandRun copy = run("copy-store", "--data-dir", dataDir.toString(), "--to-database-url", postgres,
                 "--to-database-user", "postgres");
         assertThat(copy.exit()).as(copy.err()).isZero();
-        assertThat(copy.out()).contains("copied 2 rows of thing").contains("copied 1 rows of client_device_association");
+        assertThat(copy.out()).contains("copied 28 rows of thing")
+                .contains("copied 26 rows of client_device_association");
         assertThat(run("copy-store", "--data-dir", dataDir.toString(), "--to-database-url", postgres,
                 "--to-database-user", "postgres").err()).contains("not empty");
 
@@ -190,6 +201,17 @@ class StoreCommandsTest {
                     + onPostgres.controlPlanePort()), KEY, SECRET, "us-east-1").request("GET",
                     "/corelink/v1/auditEvents?eventName=CreateThing").service("greengrass").send().body();
             assertThat(audit.indexOf("copy-after")).isNotNegative().isLessThan(audit.indexOf("copy:core"));
+            assertThat(greengrass.listClientDevicesAssociatedWithCoreDevice(r -> r.coreDeviceThingName("copy-line-2"))
+                    .associatedClientDevices()).extracting(d -> d.thingName())
+                    .containsExactlyInAnyOrderElementsOf(batchMembers);
+            for (String member : batchMembers) {
+                assertThat(events).contains("\"clientDeviceThingName\":\"" + member + "\"");
+            }
+            String batchAudit = io.corelink.testing.RawClient.forTest(java.net.URI.create("http://127.0.0.1:"
+                    + onPostgres.controlPlanePort()), KEY, SECRET, "us-east-1").request("GET",
+                    "/corelink/v1/auditEvents?eventName=BatchAssociateClientDeviceWithCoreDevice").service("greengrass")
+                    .send().body();
+            assertThat(batchAudit).contains("\"thingName\":\"" + batchMembers.get(24) + "\"");
         } finally {
             onPostgres.close();
         }

@@ -101,7 +101,12 @@ public final class DataPlaneBenchmark {
 
     static CreateKeysAndCertificateResponse setUp(CorelinkServer server, String rootCa, String accessKeyId, String secret)
             throws IOException {
-        URI endpoint = URI.create("http://127.0.0.1:" + server.controlPlanePort());
+        return setUp(server.controlPlanePort(), server.dataPlanePorts().get(0), rootCa, accessKeyId, secret);
+    }
+
+    static CreateKeysAndCertificateResponse setUp(int controlPlanePort, int dataPlanePort, String rootCa,
+                                                  String accessKeyId, String secret) throws IOException {
+        URI endpoint = URI.create("http://127.0.0.1:" + controlPlanePort);
         try (IotClient iot = IotClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(() -> AwsBasicCredentials.create(accessKeyId, secret))
                 .httpClient(ApacheHttpClient.create()).build();
@@ -123,7 +128,7 @@ public final class DataPlaneBenchmark {
                     .id("lan").hostAddress("192.168.1.20").portNumber(8883)));
             String ca = Pem.write(CertificateAuthority.create(Clock.systemUTC()).certificate());
             MtlsClient coreClient = new MtlsClient(core.certificatePem(), core.keyPair().privateKey(), rootCa,
-                    server.dataPlanePorts().get(0));
+                    dataPlanePort);
             coreClient.send("PUT", "/greengrass/v2/coreDevices/bench-core/certificateAuthorities",
                     "{\"coreDeviceCertificates\":[\"" + ca.replace("\n", "\\n") + "\"]}");
             return sensor;

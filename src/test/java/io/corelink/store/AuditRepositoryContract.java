@@ -122,4 +122,29 @@ public interface AuditRepositoryContract {
         store().write(tx -> tx.settings().putIfAbsent("unscoped", "x"));
         assertThat(ids(AuditQuery.ALL, null, 10)).containsExactly("committed");
     }
+
+    @Test
+    default void aBatchsLongParameters_readBackAsWritten_whetherAppendedOrCarriedByItsChange() {
+        StringBuilder json = new StringBuilder("{\"coreDeviceThingName\":\"gateway\",\"entries\":[");
+        for (int i = 0; i < 100; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"thingName\":\"sensor-").append(i).append("-ü\"}");
+        }
+        String parameters = json.append("]}").toString();
+        AuditRecord appended = new AuditRecord(0, "appended", Instant.ofEpochMilli(7_000), "greengrass.amazonaws.com",
+                "BatchAssociateClientDeviceWithCoreDevice", "AKIDALICE", "arn", "{}", "127.0.0.1", "agent", "r1",
+                false, null, null, parameters);
+        store().write(tx -> {
+            tx.audit().append(List.of(appended));
+            return null;
+        });
+        AuditRecord carried = new AuditRecord(0, "carried", Instant.ofEpochMilli(8_000), "greengrass.amazonaws.com",
+                "BatchAssociateClientDeviceWithCoreDevice", "AKIDALICE", "arn", "{}", "127.0.0.1", "agent", "r2",
+                false, null, null, parameters.replace("sensor", "probe"));
+        try (AuditScope scope = AuditScope.open(() -> carried)) {
+            store().write(tx -> tx.settings().putIfAbsent("carried", "x"));
+        }
+        assertThat(found(AuditQuery.ALL, null, 10)).extracting(AuditRecord::eventId, AuditRecord::requestParameters)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("carried", carried.requestParameters()),
+                        org.assertj.core.groups.Tuple.tuple("appended", parameters));
+    }
 }

@@ -63,6 +63,19 @@ public interface EventRepositoryContract {
     }
 
     @Test
+    default void aLongFanOut_readsBackWhole_inItsOrder() {
+        List<ThingName> clients = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            clients.add(ThingName.of("client-" + (300 - i) + "-of-a-long-site-name"));
+        }
+        append(ChangeEvent.associations(ChangeEvent.Operation.DISASSOCIATED, ThingName.of("core"), clients,
+                Instant.ofEpochMilli(3_000)));
+        StoredChange change = store().<List<StoredChange>>read(tx -> tx.events().after(0, 10)).get(0);
+        assertThat(change.fanOut()).containsExactlyElementsOf(clients.stream().map(ThingName::value).toList());
+        assertThat(change.operation()).isEqualTo(ChangeEvent.Operation.DISASSOCIATED);
+    }
+
+    @Test
     default void aWebhook_keepsItsCursor_andOneOwnerAtATimeMayMoveIt() {
         Instant now = Instant.ofEpochMilli(10_000);
         assertThat(store().<Long>write(tx -> tx.events().webhookCursor("http://a", 7))).isEqualTo(7);

@@ -42,20 +42,20 @@ final class GroupCommit {
 
     private final Jdbi writer;
     private final Duration timeout;
-    private final Function<Handle, StoreTransaction> transactions;
+    private final Function<Handle, JdbcTransaction> transactions;
     private final ReentrantLock writerLock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
     private final LongAdder transactionCount = new LongAdder();
     private final LongAdder handlesOpened = new LongAdder();
     private @Nullable Handle handle; // guarded by writerLock
 
-    GroupCommit(Jdbi writer, Function<Handle, StoreTransaction> transactions, Duration timeout) {
+    GroupCommit(Jdbi writer, Function<Handle, JdbcTransaction> transactions, Duration timeout) {
         this.writer = writer;
         this.transactions = transactions;
         this.timeout = timeout;
     }
 
-    <T> T write(Function<StoreTransaction, T> work) {
+    <T> T write(Function<? super JdbcTransaction, T> work) {
         Pending<T> pending = new Pending<>(work);
         queue.add(pending);
         acquireWriter(pending);
@@ -223,16 +223,16 @@ final class GroupCommit {
 
     /** One caller's work and, once {@link #done}, its outcome. Guarded by the writer lock. */
     private static final class Pending<T> {
-        private final Function<StoreTransaction, T> work;
+        private final Function<? super JdbcTransaction, T> work;
         private @Nullable T result;
         private @Nullable RuntimeException failure;
         private boolean done;
 
-        Pending(Function<StoreTransaction, T> work) {
+        Pending(Function<? super JdbcTransaction, T> work) {
             this.work = work;
         }
 
-        void run(StoreTransaction tx) {
+        void run(JdbcTransaction tx) {
             result = work.apply(tx);
         }
 

@@ -25,13 +25,31 @@ final class JdbcAuditRepository implements AuditRepository {
         this.executed = executed;
     }
 
-    @Override
-    public void append(List<AuditRecord> records) {
-        // Every change runs this on the writer: plain JDBC (see PlainStatement).
-        PlainStatement.insert(handle, sql.get("insertAuditEvent"), records, JdbcAuditRepository::bind, executed);
+    /**
+     * A record as its row stores it: its {@code requestParameters} deflated when long ({@link DeflatedText}), made
+     * before the write so that a change's record costs its writer only the insert.
+     */
+    record Row(AuditRecord record, byte @Nullable [] deflatedParameters) {
     }
 
-    private static void bind(PreparedStatement statement, AuditRecord record) throws SQLException {
+    /** The row of {@code record}; deflates, so call it off the writer where there is a choice. */
+    static Row row(AuditRecord record) {
+        return new Row(record, DeflatedText.deflate(record.requestParameters()));
+    }
+
+    @Override
+    public void append(List<AuditRecord> records) {
+        appendRows(records.stream().map(JdbcAuditRepository::row).toList());
+    }
+
+    /** Appends records whose rows are made already. */
+    void appendRows(List<Row> rows) {
+        // Every change runs this on the writer: plain JDBC (see PlainStatement).
+        PlainStatement.insert(handle, sql.get("insertAuditEvent"), rows, JdbcAuditRepository::bind, executed);
+    }
+
+    private static void bind(PreparedStatement statement, Row row) throws SQLException {
+        AuditRecord record = row.record();
         statement.setLong(1, record.eventTime().toEpochMilli());
         statement.setString(2, record.eventId());
         statement.setString(3, record.eventSource());
@@ -45,7 +63,8 @@ final class JdbcAuditRepository implements AuditRepository {
         statement.setInt(11, record.readOnly() ? 1 : 0);
         statement.setString(12, record.errorCode());
         statement.setString(13, record.errorMessage());
-        statement.setString(14, record.requestParameters());
+        statement.setString(14, row.deflatedParameters() == null ? record.requestParameters() : null);
+        statement.setBytes(15, row.deflatedParameters());
     }
 
     @Override
@@ -76,7 +95,7 @@ final class JdbcAuditRepository implements AuditRepository {
         return new AuditRecord(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getString(10), rs.getString(11), rs.getInt(12) != 0, rs.getString(13), rs.getString(14),
-                rs.getString(15));
+                DeflatedText.read(rs.getString(15), rs.getBytes(16)));
     }
 
     @Override

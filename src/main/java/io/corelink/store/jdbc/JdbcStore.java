@@ -137,7 +137,8 @@ public final class JdbcStore implements Store {
 
     private <T> T writeHolding(@Nullable String subject, SubjectLock lock, Function<StoreTransaction, T> work) {
         AuditScope audit = AuditScope.pending();
-        Function<StoreTransaction, T> audited = audit == null ? work : withRecord(work, audit.record());
+        Function<? super JdbcTransaction, T> audited = audit == null ? work
+                : withRecord(work, JdbcAuditRepository.row(audit.record()));
         try {
             T result = groupCommit == null ? writeWithRetries(subject, lock, audited)
                     : groupCommit.write(audited);
@@ -162,13 +163,16 @@ public final class JdbcStore implements Store {
         }
     }
 
-    /** The work, then its request's audit record, in the same transaction (see {@link AuditScope}). */
-    private static <T> Function<StoreTransaction, T> withRecord(Function<StoreTransaction, T> work,
-                                                               AuditRecord record) {
-        List<AuditRecord> records = List.of(record);
+    /**
+     * The work, then its request's audit record, in the same transaction (see {@link AuditScope}). The record's row
+     * is made here, on the caller's thread, so that the one writer every change waits for only inserts it.
+     */
+    private static <T> Function<JdbcTransaction, T> withRecord(Function<? super JdbcTransaction, T> work,
+                                                              JdbcAuditRepository.Row record) {
+        List<JdbcAuditRepository.Row> rows = List.of(record);
         return tx -> {
             T result = work.apply(tx);
-            tx.audit().append(records);
+            tx.audit().appendRows(rows);
             return result;
         };
     }
@@ -184,7 +188,7 @@ public final class JdbcStore implements Store {
      * as PostgreSQL's documentation asks, until it commits or the store timeout has passed: a conflict never
      * reaches a client while the database answers.
      */
-    private <T> T writeWithRetries(@Nullable String subject, SubjectLock lock, Function<StoreTransaction, T> work) {
+    private <T> T writeWithRetries(@Nullable String subject, SubjectLock lock, Function<? super JdbcTransaction, T> work) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -252,7 +256,7 @@ public final class JdbcStore implements Store {
     }
 
     private <T> T run(String kind, Jdbi jdbi, @Nullable TransactionIsolationLevel isolation,
-                      Function<StoreTransaction, T> work) {
+                      Function<? super JdbcTransaction, T> work) {
         long started = System.nanoTime();
         try {
             return runTransaction(jdbi, isolation, work);
@@ -268,7 +272,7 @@ public final class JdbcStore implements Store {
      * may have been granted before the failure reached us), the connection is evicted: closing its session is the one
      * sure way to release a session lock. Only the transaction is timed, not the wait for the lock.
      */
-    private <T> T runHolding(String subject, SubjectLock lock, Function<StoreTransaction, T> work) {
+    private <T> T runHolding(String subject, SubjectLock lock, Function<? super JdbcTransaction, T> work) {
         String mode = lock == SubjectLock.SHARED ? "Shared" : "";
         try {
             return writer.withHandle(handle -> {
@@ -302,7 +306,7 @@ public final class JdbcStore implements Store {
     }
 
     private <T> T runTransaction(Jdbi jdbi, @Nullable TransactionIsolationLevel isolation,
-                                 Function<StoreTransaction, T> work) {
+                                 Function<? super JdbcTransaction, T> work) {
         try {
             return isolation == null
                     ? jdbi.inTransaction(handle -> work.apply(newTransaction(handle)))

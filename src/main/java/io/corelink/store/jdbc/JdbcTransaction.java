@@ -87,7 +87,7 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
-    public AuditRepository audit() {
+    public JdbcAuditRepository audit() {
         return new JdbcAuditRepository(handle, sql, plainStatements);
     }
 

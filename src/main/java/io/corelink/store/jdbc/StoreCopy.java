@@ -115,6 +115,9 @@ public final class StoreCopy {
                         } else {
                             write.setInt(i + 1, value);
                         }
+                    } else if (type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY
+                            || type == Types.BLOB) {
+                        write.setBytes(i + 1, rows.getBytes(i + 1));
                     } else {
                         write.setString(i + 1, rows.getString(i + 1));
                     }

@@ -23,7 +23,8 @@ WHERE core_thing_name = :core
   AND client_thing_name IN (SELECT value FROM json_array_elements_text(CAST(:names AS json)))
 
 -- name: findChangeEventsAfter
-SELECT position, event_id, event_time, event_type, operation, members, fan_out_member, fan_out FROM change_event
+SELECT position, event_id, event_time, event_type, operation, members, fan_out_member, fan_out, fan_out_deflated
+FROM change_event
 WHERE position > :after ORDER BY position LIMIT :limit
 
 -- name: latestChangePosition

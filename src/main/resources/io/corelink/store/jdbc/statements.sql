@@ -507,12 +507,13 @@ ORDER BY p.policy_key LIMIT :limit
 -- name: insertAuditEvent
 -- Run with plain JDBC (PlainStatement): positional parameters, bound in this order.
 INSERT INTO audit_event (event_time, event_id, event_source, event_name, principal, principal_arn, user_identity,
-                         source_ip, user_agent, request_id, read_only, error_code, error_message, request_parameters)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         source_ip, user_agent, request_id, read_only, error_code, error_message, request_parameters,
+                         request_parameters_deflated)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 
 -- name: findAuditEvents
 SELECT id, event_id, event_time, event_source, event_name, principal, principal_arn, user_identity, source_ip,
-       user_agent, request_id, read_only, error_code, error_message, request_parameters
+       user_agent, request_id, read_only, error_code, error_message, request_parameters, request_parameters_deflated
 FROM audit_event
 WHERE id < :before AND event_time >= :start AND event_time <= :end <filters>
 ORDER BY id DESC LIMIT :limit
@@ -531,11 +532,13 @@ DELETE FROM audit_event WHERE id IN
 
 -- name: insertChangeEvent
 -- Run with plain JDBC (PlainStatement): positional parameters, bound in this order.
-INSERT INTO change_event (event_id, event_time, event_type, operation, members, fan_out_member, fan_out)
-VALUES (?, ?, ?, ?, ?, ?, ?)
+INSERT INTO change_event (event_id, event_time, event_type, operation, members, fan_out_member, fan_out,
+                          fan_out_deflated)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 
 -- name: findChangeEventsAfter
-SELECT id, event_id, event_time, event_type, operation, members, fan_out_member, fan_out FROM change_event
+SELECT id, event_id, event_time, event_type, operation, members, fan_out_member, fan_out, fan_out_deflated
+FROM change_event
 WHERE id > :after ORDER BY id LIMIT :limit
 
 -- name: latestChangePosition
