@@ -59,13 +59,13 @@ final class BenchServerProcess implements AutoCloseable {
         return dataDirectory;
     }
 
-    /** The server's JIT's total compilation time so far, in milliseconds. */
     /** The process's CPU time so far (all its threads), in the operating system's ticks (10 ms here). */
     long cpuMillis() {
         return process.info().totalCpuDuration().map(java.time.Duration::toMillis)
                 .orElseThrow(() -> new IllegalStateException("this system does not report a process's CPU time"));
     }
 
+    /** The server's JIT's total compilation time so far, in milliseconds. */
     long compilationMillis() throws IOException, InterruptedException {
         commands.write("jit\n");
         commands.flush();
@@ -99,9 +99,12 @@ final class BenchServerProcess implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        commands.close();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        try {
+            commands.close();
+        } finally {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
     }
 }

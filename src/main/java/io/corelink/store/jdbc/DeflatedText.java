@@ -8,6 +8,8 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The long texts that every change appends (a batch's {@code requestParameters} in the audit log, its fan-out of
@@ -24,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * native memory, too much for one per request thread).
  */
 final class DeflatedText {
+    private static final Logger LOG = LoggerFactory.getLogger(DeflatedText.class);
     /** Texts of fewer UTF-8 bytes are kept plain. */
     static final int THRESHOLD = 512;
     private static final BlockingQueue<Deflater> DEFLATERS = new ArrayBlockingQueue<>(8);
@@ -89,11 +92,24 @@ final class DeflatedText {
         }
     }
 
-    /** The stored text: the plain column's value, else the deflated column's inflated, else null. */
-    static @Nullable String read(@Nullable String plain, byte @Nullable [] deflated) {
+    /**
+     * The stored text: the plain column's value, else the deflated column's inflated, else null. A deflated value
+     * that cannot be inflated (zlib's checksum catches a damaged one) is logged as an error naming {@code row} and
+     * read as null: one damaged row must not fail every later page of the audit log, nor stop a webhook's delivery
+     * for good at that row.
+     */
+    static @Nullable String read(@Nullable String plain, byte @Nullable [] deflated, String row) {
         if (plain != null) {
             return plain;
         }
-        return deflated == null ? null : inflate(deflated);
+        if (deflated == null) {
+            return null;
+        }
+        try {
+            return inflate(deflated);
+        } catch (IllegalStateException e) {
+            LOG.error("{} has a deflated text that cannot be read ({}); it is read as missing", row, e.getMessage());
+            return null;
+        }
     }
 }

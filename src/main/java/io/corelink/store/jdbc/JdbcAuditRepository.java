@@ -17,12 +17,17 @@ final class JdbcAuditRepository implements AuditRepository {
     private final Handle handle;
     private final SqlStatements sql;
     private final LongAdder executed;
+    private final boolean deflateLongTexts;
 
-    /** @param executed counts the statements run with plain JDBC, as the store counts JDBI's */
-    JdbcAuditRepository(Handle handle, SqlStatements sql, LongAdder executed) {
+    /**
+     * @param executed counts the statements run with plain JDBC, as the store counts JDBI's
+     * @param deflateLongTexts whether long request parameters are written deflated ({@link DeflatedText})
+     */
+    JdbcAuditRepository(Handle handle, SqlStatements sql, LongAdder executed, boolean deflateLongTexts) {
         this.handle = handle;
         this.sql = sql;
         this.executed = executed;
+        this.deflateLongTexts = deflateLongTexts;
     }
 
     /**
@@ -32,14 +37,17 @@ final class JdbcAuditRepository implements AuditRepository {
     record Row(AuditRecord record, byte @Nullable [] deflatedParameters) {
     }
 
-    /** The row of {@code record}; deflates, so call it off the writer where there is a choice. */
-    static Row row(AuditRecord record) {
-        return new Row(record, DeflatedText.deflate(record.requestParameters()));
+    /**
+     * The row of {@code record}, its long parameters deflated if {@code deflate}: a change's record is made so on
+     * its request's thread. (The batches of refused requests' records are made on the writer, by {@link #append}.)
+     */
+    static Row row(AuditRecord record, boolean deflate) {
+        return new Row(record, deflate ? DeflatedText.deflate(record.requestParameters()) : null);
     }
 
     @Override
     public void append(List<AuditRecord> records) {
-        appendRows(records.stream().map(JdbcAuditRepository::row).toList());
+        appendRows(records.stream().map(record -> row(record, deflateLongTexts)).toList());
     }
 
     /** Appends records whose rows are made already. */
@@ -95,7 +103,7 @@ final class JdbcAuditRepository implements AuditRepository {
         return new AuditRecord(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getString(10), rs.getString(11), rs.getInt(12) != 0, rs.getString(13), rs.getString(14),
-                DeflatedText.read(rs.getString(15), rs.getBytes(16)));
+                DeflatedText.read(rs.getString(15), rs.getBytes(16), "audit record " + rs.getLong(1)));
     }
 
     @Override

@@ -21,13 +21,19 @@ final class JdbcEventRepository implements EventRepository {
     private final boolean recording;
 
     private final LongAdder executed;
+    private final boolean deflateLongTexts;
 
-    /** @param executed counts the statements run with plain JDBC, as the store counts JDBI's */
-    JdbcEventRepository(Handle handle, SqlStatements sql, boolean recording, LongAdder executed) {
+    /**
+     * @param executed counts the statements run with plain JDBC, as the store counts JDBI's
+     * @param deflateLongTexts whether a long fan-out is written deflated ({@link DeflatedText})
+     */
+    JdbcEventRepository(Handle handle, SqlStatements sql, boolean recording, LongAdder executed,
+                        boolean deflateLongTexts) {
         this.handle = handle;
         this.sql = sql;
         this.recording = recording;
         this.executed = executed;
+        this.deflateLongTexts = deflateLongTexts;
     }
 
     @Override
@@ -36,10 +42,10 @@ final class JdbcEventRepository implements EventRepository {
             return;
         }
         // Every change runs this on the writer: plain JDBC (see PlainStatement).
-        PlainStatement.insert(handle, sql.get("insertChangeEvent"), events, JdbcEventRepository::bind, executed);
+        PlainStatement.insert(handle, sql.get("insertChangeEvent"), events, this::bind, executed);
     }
 
-    private static void bind(PreparedStatement statement, ChangeEvent event) throws SQLException {
+    private void bind(PreparedStatement statement, ChangeEvent event) throws SQLException {
         statement.setString(1, event.eventId());
         statement.setLong(2, event.timestamp().toEpochMilli());
         statement.setString(3, event.type().name());
@@ -49,7 +55,7 @@ final class JdbcEventRepository implements EventRepository {
         String fanOut = event.fanOutMember() == null ? null : String.join("\n", event.fanOut());
         // On the writer, unlike the audit record's: a change's events are made in its transaction. At the fastest
         // level a 100-name fan-out deflates in a few microseconds, less than the page it saves costs the commit.
-        byte[] deflated = DeflatedText.deflate(fanOut);
+        byte[] deflated = deflateLongTexts ? DeflatedText.deflate(fanOut) : null;
         statement.setString(7, deflated == null ? fanOut : null);
         statement.setBytes(8, deflated);
     }
@@ -61,7 +67,7 @@ final class JdbcEventRepository implements EventRepository {
     }
 
     private static StoredChange change(ResultSet rs) throws SQLException {
-        String fanOut = DeflatedText.read(rs.getString(8), rs.getBytes(9));
+        String fanOut = DeflatedText.read(rs.getString(8), rs.getBytes(9), "change event " + rs.getLong(1));
         return new StoredChange(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
                 ChangeEvent.EventType.valueOf(rs.getString(4)), ChangeEvent.Operation.valueOf(rs.getString(5)),
                 rs.getString(6), rs.getString(7), fanOut == null || fanOut.isEmpty() ? List.of()

@@ -44,14 +44,17 @@ public final class JdbcStore implements Store {
      * What differs between the databases: the isolation of reads and writes (null: the driver's default, which is
      * the only one SQLite's driver accepts), whether a write that lost a serialisation race is retried, and whether
      * concurrent writes share transactions ({@link GroupCommit}; for SQLite's single writer: PostgreSQL runs
-     * concurrent writers and groups their WAL flushes itself).
+     * concurrent writers and groups their WAL flushes itself), and whether the long texts of the audit log and the
+     * outbox are written deflated ({@link DeflatedText}; on SQLite, where the one writer's commit is what recording
+     * costs and one node of one release uses the file: several nodes of two releases may share a PostgreSQL store
+     * during an upgrade, and an older one would read a deflated text as missing).
      */
     record Dialect(String name, @Nullable TransactionIsolationLevel readIsolation,
                    @Nullable TransactionIsolationLevel writeIsolation,
-                   boolean retrySerializationFailures, boolean groupCommit) {
-        static final Dialect SQLITE = new Dialect("sqlite", null, null, false, true);
+                   boolean retrySerializationFailures, boolean groupCommit, boolean deflateLongTexts) {
+        static final Dialect SQLITE = new Dialect("sqlite", null, null, false, true, true);
         static final Dialect POSTGRESQL = new Dialect("postgresql", TransactionIsolationLevel.REPEATABLE_READ,
-                TransactionIsolationLevel.SERIALIZABLE, true, false);
+                TransactionIsolationLevel.SERIALIZABLE, true, false, false);
     }
 
     /** How long a store call may wait for the database unless configured otherwise ({@code --store-timeout}). */
@@ -90,7 +93,7 @@ public final class JdbcStore implements Store {
     }
 
     private JdbcTransaction newTransaction(org.jdbi.v3.core.Handle handle) {
-        return new JdbcTransaction(handle, sql, this::recordsChangeEvents, statements);
+        return new JdbcTransaction(handle, sql, this::recordsChangeEvents, statements, dialect.deflateLongTexts());
     }
 
     /** How many statements (a batch counts once) this store has executed; shows round trips per request. */
@@ -138,7 +141,7 @@ public final class JdbcStore implements Store {
     private <T> T writeHolding(@Nullable String subject, SubjectLock lock, Function<StoreTransaction, T> work) {
         AuditScope audit = AuditScope.pending();
         Function<? super JdbcTransaction, T> audited = audit == null ? work
-                : withRecord(work, JdbcAuditRepository.row(audit.record()));
+                : withRecord(work, JdbcAuditRepository.row(audit.record(), dialect.deflateLongTexts()));
         try {
             T result = groupCommit == null ? writeWithRetries(subject, lock, audited)
                     : groupCommit.write(audited);

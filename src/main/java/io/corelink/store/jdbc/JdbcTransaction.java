@@ -23,17 +23,20 @@ final class JdbcTransaction implements StoreTransaction {
 
     private final java.util.function.BooleanSupplier recordsChangeEvents;
     private final LongAdder plainStatements;
+    private final boolean deflateLongTexts;
 
     /**
      * @param recordsChangeEvents whether {@link #events()} writes, asked once a transaction
      * @param plainStatements counts the statements run with plain JDBC ({@link PlainStatement})
+     * @param deflateLongTexts whether the audit log and the outbox write long texts deflated ({@link DeflatedText})
      */
     JdbcTransaction(Handle handle, SqlStatements sql, java.util.function.BooleanSupplier recordsChangeEvents,
-                    LongAdder plainStatements) {
+                    LongAdder plainStatements, boolean deflateLongTexts) {
         this.handle = handle;
         this.sql = sql;
         this.recordsChangeEvents = recordsChangeEvents;
         this.plainStatements = plainStatements;
+        this.deflateLongTexts = deflateLongTexts;
     }
 
     @Override
@@ -88,11 +91,12 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public JdbcAuditRepository audit() {
-        return new JdbcAuditRepository(handle, sql, plainStatements);
+        return new JdbcAuditRepository(handle, sql, plainStatements, deflateLongTexts);
     }
 
     @Override
     public EventRepository events() {
-        return new JdbcEventRepository(handle, sql, recordsChangeEvents.getAsBoolean(), plainStatements);
+        return new JdbcEventRepository(handle, sql, recordsChangeEvents.getAsBoolean(), plainStatements,
+                deflateLongTexts);
     }
 }

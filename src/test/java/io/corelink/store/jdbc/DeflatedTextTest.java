@@ -47,19 +47,21 @@ class DeflatedTextTest {
         assertThat(deflated).isNotNull();
         assertThat(deflated.length).isLessThan(parameters.length() / 4);
         assertThat(DeflatedText.inflate(deflated)).isEqualTo(parameters);
-        assertThat(DeflatedText.read(null, deflated)).isEqualTo(parameters);
-        assertThat(DeflatedText.read("plain", null)).isEqualTo("plain");
-        assertThat(DeflatedText.read(null, null)).isNull();
+        assertThat(DeflatedText.read(null, deflated, "row 1")).isEqualTo(parameters);
+        assertThat(DeflatedText.read("plain", null, "row 2")).isEqualTo("plain");
+        assertThat(DeflatedText.read(null, null, "row 3")).isNull();
     }
 
     @Test
-    void bytesItDidNotMake_failClearly() {
+    void bytesItDidNotMake_failClearly_andAreReadAsMissing() {
         byte[] deflated = DeflatedText.deflate(batchParameters(50));
         assertThat(deflated).isNotNull();
         assertThatThrownBy(() -> DeflatedText.inflate(Arrays.copyOf(deflated, deflated.length / 2)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("cut short");
         assertThatThrownBy(() -> DeflatedText.inflate("not zlib at all".getBytes()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not zlib data");
+        // A damaged row is read as missing (and logged), not failing every read that reaches it.
+        assertThat(DeflatedText.read(null, Arrays.copyOf(deflated, deflated.length / 2), "row 4")).isNull();
     }
 
     @Test
@@ -118,6 +120,32 @@ class DeflatedTextTest {
                 assertThat(rows.getString(1)).isEqualTo("sensor-0-of-site-7\nsensor-1-of-site-7");
                 assertThat(rows.getBoolean(2)).isTrue();
             }
+        }
+    }
+
+    @Test
+    void postgresqlKeepsLongTextsPlain_forANodeOfTheReleaseBeforeThatSharesTheDatabase() throws Exception {
+        String parameters = batchParameters(100);
+        String url = io.corelink.testing.TestPostgres.newDatabase();
+        io.corelink.store.Store store = io.corelink.store.jdbc.PostgresStore.open(url, "postgres", null);
+        try {
+            AuditRecord record = new AuditRecord(0, "pg", Instant.ofEpochMilli(1_000), "greengrass.amazonaws.com",
+                    "BatchAssociateClientDeviceWithCoreDevice", "AKIDEXAMPLE", "arn", "{}", "127.0.0.1", "agent",
+                    "r", false, null, null, parameters);
+            store.write(tx -> {
+                tx.audit().append(List.of(record));
+                return null;
+            });
+        } finally {
+            store.close();
+        }
+        try (Connection jdbc = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = jdbc.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT request_parameters, request_parameters_deflated FROM audit_event")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo(parameters);
+            assertThat(rows.getBytes(2)).isNull();
         }
     }
 }
