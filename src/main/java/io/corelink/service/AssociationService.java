@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Which client devices may discover which core devices. Each call is one transaction with a fixed number of
@@ -38,7 +39,8 @@ public final class AssociationService {
      */
     public List<EntryError> associate(ThingName core, @Nullable List<String> entryNames) {
         BatchPlan.Entries entries = BatchPlan.entries(core, entryNames == null ? List.of() : entryNames);
-        return store.write(lockSubject(core), SubjectLock.SHARED, tx -> {
+        Supplier<ChangeEvent> expected = () -> expectedEvent(ChangeEvent.Operation.ASSOCIATED, core, entries);
+        return store.write(lockSubject(core), SubjectLock.SHARED, expected, tx -> {
             Set<ThingName> missing = missingOrNoCore(tx, core, entries.candidates());
             BatchPlan plan = entries.plan(missing, Set.of());
             if (!plan.targets().isEmpty()) {
@@ -63,7 +65,8 @@ public final class AssociationService {
      */
     public List<EntryError> disassociate(ThingName core, @Nullable List<String> entryNames) {
         BatchPlan.Entries entries = BatchPlan.entries(core, entryNames == null ? List.of() : entryNames);
-        return store.write(lockSubject(core), SubjectLock.EXCLUSIVE, tx -> {
+        Supplier<ChangeEvent> expected = () -> expectedEvent(ChangeEvent.Operation.DISASSOCIATED, core, entries);
+        return store.write(lockSubject(core), SubjectLock.EXCLUSIVE, expected, tx -> {
             Set<ThingName> missing = missingOrNoCore(tx, core, entries.candidates());
             Set<ThingName> associated = tx.associations().associatedAmong(core, entries.candidates());
             BatchPlan plan = entries.plan(missing, associated);
@@ -74,6 +77,14 @@ public final class AssociationService {
             }
             return plan.errors();
         });
+    }
+
+    /**
+     * The event of a batch whose every candidate succeeds, the usual case: its row is then made before the write
+     * waits for the store's writer ({@link Store#write(String, SubjectLock, Supplier, java.util.function.Function)}).
+     */
+    private ChangeEvent expectedEvent(ChangeEvent.Operation operation, ThingName core, BatchPlan.Entries entries) {
+        return ChangeEvent.associations(operation, core, entries.candidates(), clock.instant());
     }
 
     /**

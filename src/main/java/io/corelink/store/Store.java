@@ -1,6 +1,8 @@
 package io.corelink.store;
 
+import io.corelink.domain.event.ChangeEvent;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The persistent state of one Corelink deployment. Each call runs {@code work} atomically, as one transaction: it
@@ -28,6 +30,18 @@ public interface Store extends AutoCloseable {
      */
     default <T> T write(String subject, SubjectLock lock, Function<StoreTransaction, T> work) {
         return write(work);
+    }
+
+    /**
+     * As {@link #write(String, SubjectLock, Function)}, for a work that is expected to append the event
+     * {@code expected} makes to the outbox: a store that records change events may make that event and its row on the
+     * caller's thread, before the write waits for the writer, and use the row when the work appends an event that
+     * records the same change ({@link ChangeEvent#sameChangeAs}), with that event's own id and time. A hint only:
+     * what is stored is the same either way, and an expected event the work does not append is not stored.
+     */
+    default <T> T write(String subject, SubjectLock lock, Supplier<ChangeEvent> expected,
+                        Function<StoreTransaction, T> work) {
+        return write(subject, lock, work);
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.List;
  * one JVM share its heap, its collector and the JIT's profiles, which a deployment's server does not.
  *
  * <p>Arguments: the data directory and what it records ({@code all}: the defaults; {@code metrics}: the meters alone;
- * {@code nothing}). On its standard error (its standard output is the server's log, which
+ * {@code audit} or {@code events}: that alone, for finding where recording's cost is; {@code nothing}). On its standard error (its standard output is the server's log, which
  * {@link BenchServerProcess} discards) it prints {@code bench ports CONTROL DATA} once listening, then answers each {@code jit} line of its standard input with
  * {@code bench jit MILLIS}, its JIT's total compilation time; it stops at the end of its input.
  */
@@ -31,7 +31,11 @@ public final class BenchServer {
             case "all" -> ServerConfig.Recording.DEFAULTS;
             case "metrics" -> new ServerConfig.Recording(0, 0, List.of(), true);
             case "nothing" -> ServerConfig.Recording.NOTHING;
-            default -> throw new IllegalArgumentException("all, metrics or nothing, not " + args[1]);
+            case "audit" -> new ServerConfig.Recording(ServerConfig.DEFAULT_AUDIT_RETENTION_DAYS, 0, List.of(),
+                    false);
+            case "events" -> new ServerConfig.Recording(0, ServerConfig.DEFAULT_EVENT_RETENTION_DAYS, List.of(),
+                    false);
+            default -> throw new IllegalArgumentException("all, metrics, audit, events or nothing, not " + args[1]);
         };
         ServerConfig config = new ServerConfig(Path.of(args[0]), "127.0.0.1", 0, List.of(0), List.of(),
                 new Account("us-east-1", "000000000000"), null, null, null, BenchRun.KEY, BenchRun.SECRET)

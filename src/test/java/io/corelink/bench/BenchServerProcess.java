@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,11 +34,21 @@ final class BenchServerProcess implements AutoCloseable {
         this.dataPlanePort = Integer.parseInt(ports[1]);
     }
 
-    /** Starts a server on {@code dataDirectory} that records {@code what} (see {@link BenchServer}). */
+    /**
+     * Starts a server on {@code dataDirectory} that records {@code what} (see {@link BenchServer}). The environment
+     * variable {@code BENCH_SERVER_OPTS} adds JVM options, space-separated, {@code WHAT} in them replaced by
+     * {@code what} (a profile of each server: {@code -XX:StartFlightRecording=filename=/tmp/WHAT.jfr}).
+     */
     static BenchServerProcess start(Path dataDirectory, String what, String java) throws Exception {
-        Process process = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m", "-cp",
-                System.getProperty("java.class.path"), BenchServer.class.getName(), dataDirectory.toString(), what))
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m"));
+        String extra = System.getenv("BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.replace("WHAT", what).strip().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
+                dataDirectory.toString(), what));
+        Process process = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             return new BenchServerProcess(process, dataDirectory);

@@ -63,6 +63,43 @@ public interface EventRepositoryContract {
     }
 
     @Test
+    default void anExpectedEvent_isStoredOnlyAsTheWorkAppendsIt_withTheAppendedEventsIdTimeAndNames() {
+        ThingName core = ThingName.of("core");
+        List<ThingName> three = List.of(ThingName.of("a"), ThingName.of("b"), ThingName.of("c"));
+        ChangeEvent expected = ChangeEvent.associations(ChangeEvent.Operation.ASSOCIATED, core, three,
+                Instant.ofEpochMilli(1_000));
+        ChangeEvent same = ChangeEvent.associations(ChangeEvent.Operation.ASSOCIATED, core, three,
+                Instant.ofEpochMilli(2_000));
+        ChangeEvent fewer = ChangeEvent.associations(ChangeEvent.Operation.ASSOCIATED, core, three.subList(0, 2),
+                Instant.ofEpochMilli(3_000));
+        ChangeEvent undone = ChangeEvent.associations(ChangeEvent.Operation.DISASSOCIATED, core, three,
+                Instant.ofEpochMilli(4_000));
+        for (ChangeEvent appended : List.of(same, fewer, undone)) {
+            store().write("associations:core", SubjectLock.SHARED, () -> expected, tx -> {
+                tx.events().append(List.of(appended));
+                return null;
+            });
+        }
+        store().write("associations:core", SubjectLock.SHARED, () -> expected, tx -> null);
+        assertThatThrownBy(() -> store().write("associations:core", SubjectLock.SHARED, () -> expected, tx -> {
+            tx.events().append(List.of(expected));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        store().sequenceChanges();
+
+        List<StoredChange> stored = store().<List<StoredChange>>read(tx -> tx.events().after(0, 10));
+        assertThat(stored).extracting(StoredChange::eventId)
+                .containsExactly(same.eventId(), fewer.eventId(), undone.eventId());
+        assertThat(stored).extracting(StoredChange::timestamp).containsExactly(Instant.ofEpochMilli(2_000),
+                Instant.ofEpochMilli(3_000), Instant.ofEpochMilli(4_000));
+        assertThat(stored).extracting(StoredChange::fanOut).containsExactly(List.of("a", "b", "c"),
+                List.of("a", "b"), List.of("a", "b", "c"));
+        assertThat(stored).extracting(StoredChange::operation).containsExactly(ChangeEvent.Operation.ASSOCIATED,
+                ChangeEvent.Operation.ASSOCIATED, ChangeEvent.Operation.DISASSOCIATED);
+        assertThat(stored).extracting(StoredChange::membersJson).containsOnly("{\"coreDeviceThingName\":\"core\"}");
+    }
+
+    @Test
     default void aLongFanOut_readsBackWhole_inItsOrder() {
         List<ThingName> clients = new java.util.ArrayList<>();
         for (int i = 0; i < 300; i++) {

@@ -42,6 +42,16 @@ public record ChangeEvent(EventType type, Operation operation, String eventId, I
         }
     }
 
+    /**
+     * Whether {@code other} records the same change as this event: the same type, operation, members and fan-out (in
+     * the same order), whatever its id and time.
+     */
+    public boolean sameChangeAs(ChangeEvent other) {
+        return type == other.type && operation == other.operation && fanOut.size() == other.fanOut.size()
+                && Objects.equals(fanOutMember, other.fanOutMember) && members.equals(other.members)
+                && fanOut.equals(other.fanOut);
+    }
+
     /** What changed. */
     public enum EventType {
         THING_EVENT, CERTIFICATE_EVENT, POLICY_EVENT, PRINCIPAL_ATTACHMENT_EVENT, ASSOCIATION_EVENT,

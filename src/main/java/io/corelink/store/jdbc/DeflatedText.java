@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Deflating uses the fastest level, with deflaters kept in a small pool (a deflater holds a few hundred KB of
  * native memory, too much for one per request thread).
+ *
+ * <p>Only the SQLite store writes texts deflated ({@link JdbcStore.Dialect#deflateLongTexts}): nodes of two releases
+ * may share a PostgreSQL store during an upgrade, and one of the release before would read a deflated text as
+ * missing. Both stores read either column.
  */
 final class DeflatedText {
     private static final Logger LOG = LoggerFactory.getLogger(DeflatedText.class);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 final class JdbcEventRepository implements EventRepository {
@@ -22,18 +23,42 @@ final class JdbcEventRepository implements EventRepository {
 
     private final LongAdder executed;
     private final boolean deflateLongTexts;
+    private final @Nullable Row expected;
 
     /**
      * @param executed counts the statements run with plain JDBC, as the store counts JDBI's
      * @param deflateLongTexts whether a long fan-out is written deflated ({@link DeflatedText})
+     * @param expected the row of the event the transaction's work is expected to append, made before the write; null
+     *     when none is
      */
     JdbcEventRepository(Handle handle, SqlStatements sql, boolean recording, LongAdder executed,
-                        boolean deflateLongTexts) {
+                        boolean deflateLongTexts, @Nullable Row expected) {
         this.handle = handle;
         this.sql = sql;
         this.recording = recording;
         this.executed = executed;
         this.deflateLongTexts = deflateLongTexts;
+        this.expected = expected;
+    }
+
+    /**
+     * An event's row as the outbox stores it, but for its id and time: its members as JSON, its fan-out one name a
+     * line, deflated when long ({@link DeflatedText}).
+     */
+    record Row(ChangeEvent event, String members, @Nullable String fanOut, byte @Nullable [] deflatedFanOut) {
+    }
+
+    /**
+     * The row of {@code event}. Made on the writer for an event that only the transaction knows, at the fastest
+     * level (a 100-name fan-out deflates in a few microseconds, less than the page it saves costs the commit); made on
+     * the caller's thread for the event a write is expected to append ({@link io.corelink.store.Store#write(String,
+     * io.corelink.store.SubjectLock, java.util.function.Supplier, java.util.function.Function)}), so that the one
+     * writer every change waits for only inserts it.
+     */
+    static Row row(ChangeEvent event, boolean deflate) {
+        String fanOut = event.fanOutMember() == null ? null : String.join("\n", event.fanOut());
+        byte[] deflated = deflate ? DeflatedText.deflate(fanOut) : null;
+        return new Row(event, JSON.writeValueAsString(event.members()), deflated == null ? fanOut : null, deflated);
     }
 
     @Override
@@ -46,18 +71,15 @@ final class JdbcEventRepository implements EventRepository {
     }
 
     private void bind(PreparedStatement statement, ChangeEvent event) throws SQLException {
+        Row row = expected != null && expected.event().sameChangeAs(event) ? expected : row(event, deflateLongTexts);
         statement.setString(1, event.eventId());
         statement.setLong(2, event.timestamp().toEpochMilli());
         statement.setString(3, event.type().name());
         statement.setString(4, event.operation().name());
-        statement.setString(5, JSON.writeValueAsString(event.members()));
+        statement.setString(5, row.members());
         statement.setString(6, event.fanOutMember());
-        String fanOut = event.fanOutMember() == null ? null : String.join("\n", event.fanOut());
-        // On the writer, unlike the audit record's: a change's events are made in its transaction. At the fastest
-        // level a 100-name fan-out deflates in a few microseconds, less than the page it saves costs the commit.
-        byte[] deflated = deflateLongTexts ? DeflatedText.deflate(fanOut) : null;
-        statement.setString(7, deflated == null ? fanOut : null);
-        statement.setBytes(8, deflated);
+        statement.setString(7, row.fanOut());
+        statement.setBytes(8, row.deflatedFanOut());
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import io.corelink.domain.audit.AuditRecord;
+import io.corelink.domain.event.ChangeEvent;
 import io.corelink.store.AuditScope;
 import io.corelink.store.Store;
 import io.corelink.store.StoreTransaction;
@@ -138,7 +139,22 @@ public final class JdbcStore implements Store {
         return writeHolding(groupCommit == null ? subject : null, lock, work);
     }
 
-    private <T> T writeHolding(@Nullable String subject, SubjectLock lock, Function<StoreTransaction, T> work) {
+    /**
+     * The expected event and its row are made here, on the caller's thread (see {@link JdbcEventRepository#row}); with
+     * change events off neither is.
+     */
+    @Override
+    public <T> T write(String subject, SubjectLock lock, java.util.function.Supplier<ChangeEvent> expected,
+                       Function<StoreTransaction, T> work) {
+        if (!recordChangeEvents) {
+            return write(subject, lock, work);
+        }
+        JdbcEventRepository.Row row = JdbcEventRepository.row(expected.get(), dialect.deflateLongTexts());
+        return writeHolding(groupCommit == null ? subject : null, lock, tx -> work.apply(tx.expecting(row)));
+    }
+
+    private <T> T writeHolding(@Nullable String subject, SubjectLock lock,
+                               Function<? super JdbcTransaction, T> work) {
         AuditScope audit = AuditScope.pending();
         Function<? super JdbcTransaction, T> audited = audit == null ? work
                 : withRecord(work, JdbcAuditRepository.row(audit.record(), dialect.deflateLongTexts()));

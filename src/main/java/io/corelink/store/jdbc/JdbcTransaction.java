@@ -1,5 +1,7 @@
 package io.corelink.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
+
 import io.corelink.store.AssociationRepository;
 import io.corelink.store.AuditRepository;
 import io.corelink.store.EventRepository;
@@ -24,6 +26,7 @@ final class JdbcTransaction implements StoreTransaction {
     private final java.util.function.BooleanSupplier recordsChangeEvents;
     private final LongAdder plainStatements;
     private final boolean deflateLongTexts;
+    private final JdbcEventRepository.@Nullable Row expectedEvent;
 
     /**
      * @param recordsChangeEvents whether {@link #events()} writes, asked once a transaction
@@ -32,11 +35,23 @@ final class JdbcTransaction implements StoreTransaction {
      */
     JdbcTransaction(Handle handle, SqlStatements sql, java.util.function.BooleanSupplier recordsChangeEvents,
                     LongAdder plainStatements, boolean deflateLongTexts) {
+        this(handle, sql, recordsChangeEvents, plainStatements, deflateLongTexts, null);
+    }
+
+    private JdbcTransaction(Handle handle, SqlStatements sql, java.util.function.BooleanSupplier recordsChangeEvents,
+                            LongAdder plainStatements, boolean deflateLongTexts,
+                            JdbcEventRepository.@Nullable Row expectedEvent) {
         this.handle = handle;
         this.sql = sql;
         this.recordsChangeEvents = recordsChangeEvents;
         this.plainStatements = plainStatements;
         this.deflateLongTexts = deflateLongTexts;
+        this.expectedEvent = expectedEvent;
+    }
+
+    /** This transaction, its work expected to append the event of {@code row} (see {@link JdbcEventRepository#row}). */
+    JdbcTransaction expecting(JdbcEventRepository.Row row) {
+        return new JdbcTransaction(handle, sql, recordsChangeEvents, plainStatements, deflateLongTexts, row);
     }
 
     @Override
@@ -97,6 +112,6 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public EventRepository events() {
         return new JdbcEventRepository(handle, sql, recordsChangeEvents.getAsBoolean(), plainStatements,
-                deflateLongTexts);
+                deflateLongTexts, expectedEvent);
     }
 }

@@ -21,7 +21,7 @@ public final class SqliteStore {
      * checkpoint copies each page the WAL holds once, however many commits rewrote it: the right-hand leaves of the
      * association, audit and outbox tables are rewritten by nearly every commit, so a longer WAL copies them less often.
      * Measured with the recording bench (docs/benchmarks.md, 2026-12-03), CPU of a non-recording server over a
-     * recording one: 0.84-0.91 (mean 0.887, five runs) at 8,000 against 0.82-0.88 (mean 0.859, three runs) at
+     * recording one: 0.84-0.91 (mean 0.882, eight runs) at 8,000 against 0.82-0.88 (mean 0.859, three runs) at
      * 1,000; a small gain, near the machine's noise, in the direction the reason above predicts.
      * The WAL file then stays up to about 32 MB.
      */
