@@ -38,6 +38,10 @@ public interface Store extends AutoCloseable {
      * caller's thread, before the write waits for the writer, and use the row when the work appends an event that
      * records the same change ({@link ChangeEvent#sameChangeAs}), with that event's own id and time. A hint only:
      * what is stored is the same either way, and an expected event the work does not append is not stored.
+     *
+     * <p>{@code expected} is called at most once, on the caller's thread, before the work; not at all by a store that
+     * records no change events. It must have no side effect: an exception it throws fails the write before the work
+     * runs, having changed nothing.
      */
     default <T> T write(String subject, SubjectLock lock, Supplier<ChangeEvent> expected,
                         Function<StoreTransaction, T> work) {

@@ -107,9 +107,13 @@ public final class BenchRun {
             case "micro" -> micro();
             case "overload" -> overload();
             case "recording" -> {
-                // BENCH_RECORDING=audit|events|metrics|all: the rows for that alone, to find where the cost is.
+                // BENCH_RECORDING=all|metrics|audit|events: the rows for that alone on, to find where the cost is.
                 String part = System.getenv("BENCH_RECORDING");
                 if (part != null && !part.isBlank()) {
+                    if (!List.of("all", "metrics", "audit", "events").contains(part)) {
+                        throw new IllegalArgumentException("BENCH_RECORDING is all, metrics, audit or events, not "
+                                + part);
+                    }
                     recording(part, part);
                 } else {
                     recording();
@@ -247,8 +251,11 @@ public final class BenchRun {
             AssociationBenchmark.configure(offJdbc);
             int total = count(600_000);
             List<String> clients = AssociationBenchmark.names("r", total);
+            // The warm-up has names of its own, so that every measured association is a fresh one.
+            List<String> warmNames = AssociationBenchmark.names("w", count(10_000));
             List<String> all = new ArrayList<>(List.of("rec-core", "warm-core", "rec-seed"));
             all.addAll(clients);
+            all.addAll(warmNames);
             AssociationBenchmark.insertThings(onJdbc, all);
             AssociationBenchmark.insertThings(offJdbc, all);
             // The warm-up runs what the measured rounds run, until both JITs have settled (as row 1 does): fresh
@@ -258,7 +265,6 @@ public final class BenchRun {
             // (5 % on the other), which the row charged to recording.
             batchAssociate(on.controlPlanePort(), "rec-core", List.of("rec-seed"), KEY, SECRET);
             batchAssociate(off.controlPlanePort(), "rec-core", List.of("rec-seed"), KEY, SECRET);
-            List<String> warmNames = clients.subList(0, Math.min(total, 10_000));
             int warmRequests = warmUp(() -> {
                 batchAssociate(on.controlPlanePort(), "warm-core", warmNames, KEY, SECRET);
                 batchAssociate(off.controlPlanePort(), "warm-core", warmNames, KEY, SECRET);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A {@link BenchServer} started as a process of its own from this JVM's class path, with the same heap limit. */
 final class BenchServerProcess implements AutoCloseable {
@@ -34,17 +35,21 @@ final class BenchServerProcess implements AutoCloseable {
         this.dataPlanePort = Integer.parseInt(ports[1]);
     }
 
+    private static final AtomicInteger STARTED = new AtomicInteger();
+
     /**
      * Starts a server on {@code dataDirectory} that records {@code what} (see {@link BenchServer}). The environment
      * variable {@code BENCH_SERVER_OPTS} adds JVM options, space-separated, {@code WHAT} in them replaced by
-     * {@code what} (a profile of each server: {@code -XX:StartFlightRecording=filename=/tmp/WHAT.jfr}).
+     * {@code what} and the number of the server in this run, {@code all-1} (a profile of each server:
+     * {@code -XX:StartFlightRecording=filename=/tmp/WHAT.jfr}).
      */
     static BenchServerProcess start(Path dataDirectory, String what, String java) throws Exception {
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m"));
         String extra = System.getenv("BENCH_SERVER_OPTS");
         if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.replace("WHAT", what).strip().split("\\s+")));
+            command.addAll(List.of(extra.replace("WHAT", what + "-" + STARTED.incrementAndGet()).strip()
+                    .split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
                 dataDirectory.toString(), what));

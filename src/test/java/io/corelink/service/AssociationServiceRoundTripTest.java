@@ -2,6 +2,8 @@ package io.corelink.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.corelink.domain.event.ChangeEvent;
+import io.corelink.domain.event.StoredChange;
 import io.corelink.domain.thing.ThingAttributes;
 import io.corelink.domain.thing.ThingName;
 import io.corelink.domain.Account;
@@ -9,6 +11,7 @@ import io.corelink.store.jdbc.JdbcStore;
 import io.corelink.store.jdbc.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +61,28 @@ class AssociationServiceRoundTripTest {
         associations.associate(ThingName.of("core"), clients(100));
         assertThat(statements(() -> associations.disassociate(ThingName.of("core"), clients(1)))).isEqualTo(4);
         assertThat(statements(() -> associations.disassociate(ThingName.of("core"), clients(100)))).isEqualTo(4);
+    }
+
+    @Test
+    void aBatchWhoseEveryEntrySucceeds_getsTheEventRowMadeBeforeItsWrite_anotherGetsItsOwn() {
+        ThingName core = ThingName.of("core");
+        long before = store.read(tx -> tx.events().latestPosition());
+        associations.associate(core, clients(100));
+        associations.disassociate(core, clients(100));
+        assertThat(store.expectedEventsInserted()).isEqualTo(2);
+
+        List<String> oneMissing = new ArrayList<>(clients(3));
+        oneMissing.add("no-such-thing");
+        associations.associate(core, oneMissing);
+        assertThat(store.expectedEventsInserted()).isEqualTo(2);
+
+        List<StoredChange> stored = store.read(tx -> tx.events().after(before, 10));
+        assertThat(stored).extracting(StoredChange::type).containsExactly(ChangeEvent.EventType.CORE_DEVICE_EVENT,
+                ChangeEvent.EventType.ASSOCIATION_EVENT, ChangeEvent.EventType.ASSOCIATION_EVENT,
+                ChangeEvent.EventType.ASSOCIATION_EVENT);
+        assertThat(stored.get(1).fanOut()).isEqualTo(clients(100));
+        assertThat(stored.get(2).fanOut()).isEqualTo(clients(100));
+        assertThat(stored.get(3).fanOut()).containsExactly("c-0", "c-1", "c-2");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.corelink.domain.thing.ThingName;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +44,27 @@ public record ChangeEvent(EventType type, Operation operation, String eventId, I
     }
 
     /**
-     * Whether {@code other} records the same change as this event: the same type, operation, members and fan-out (in
-     * the same order), whatever its id and time.
+     * Whether {@code other} records the same change as this event, whatever its id and time: the same type,
+     * operation, fan-out member and fan-out (in the same order), and the same members in the same order (an event's
+     * members are kept in their order, so that equal changes are written alike).
      */
     public boolean sameChangeAs(ChangeEvent other) {
         return type == other.type && operation == other.operation && fanOut.size() == other.fanOut.size()
-                && Objects.equals(fanOutMember, other.fanOutMember) && members.equals(other.members)
+                && Objects.equals(fanOutMember, other.fanOutMember) && sameInOrder(members, other.members)
                 && fanOut.equals(other.fanOut);
+    }
+
+    private static boolean sameInOrder(Map<String, @Nullable Object> one, Map<String, @Nullable Object> other) {
+        if (one.size() != other.size()) {
+            return false;
+        }
+        Iterator<Map.Entry<String, @Nullable Object>> theirs = other.entrySet().iterator();
+        for (Map.Entry<String, @Nullable Object> mine : one.entrySet()) {
+            if (!mine.equals(theirs.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What changed. */

@@ -23,7 +23,7 @@ final class JdbcEventRepository implements EventRepository {
 
     private final LongAdder executed;
     private final boolean deflateLongTexts;
-    private final @Nullable Row expected;
+    private final @Nullable Expected expected;
 
     /**
      * @param executed counts the statements run with plain JDBC, as the store counts JDBI's
@@ -32,7 +32,7 @@ final class JdbcEventRepository implements EventRepository {
      *     when none is
      */
     JdbcEventRepository(Handle handle, SqlStatements sql, boolean recording, LongAdder executed,
-                        boolean deflateLongTexts, @Nullable Row expected) {
+                        boolean deflateLongTexts, @Nullable Expected expected) {
         this.handle = handle;
         this.sql = sql;
         this.recording = recording;
@@ -46,6 +46,10 @@ final class JdbcEventRepository implements EventRepository {
      * line, deflated when long ({@link DeflatedText}).
      */
     record Row(ChangeEvent event, String members, @Nullable String fanOut, byte @Nullable [] deflatedFanOut) {
+    }
+
+    /** The row made before a write for the event its work is expected to append, and what counts its uses. */
+    record Expected(Row row, LongAdder used) {
     }
 
     /**
@@ -71,7 +75,13 @@ final class JdbcEventRepository implements EventRepository {
     }
 
     private void bind(PreparedStatement statement, ChangeEvent event) throws SQLException {
-        Row row = expected != null && expected.event().sameChangeAs(event) ? expected : row(event, deflateLongTexts);
+        Row row;
+        if (expected != null && expected.row().event().sameChangeAs(event)) {
+            row = expected.row();
+            expected.used().increment();
+        } else {
+            row = row(event, deflateLongTexts);
+        }
         statement.setString(1, event.eventId());
         statement.setLong(2, event.timestamp().toEpochMilli());
         statement.setString(3, event.type().name());

@@ -16,6 +16,7 @@ import io.corelink.store.TransactionObserver;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -36,6 +37,7 @@ public final class JdbcStore implements Store {
     private final SqlStatements sql;
     private final LongAdder statements = new LongAdder();
     private final LongAdder changes = new LongAdder();
+    private final LongAdder expectedEventsInserted = new LongAdder();
 
     private final Dialect dialect;
     private final @Nullable GroupCommit groupCommit;
@@ -144,13 +146,19 @@ public final class JdbcStore implements Store {
      * change events off neither is.
      */
     @Override
-    public <T> T write(String subject, SubjectLock lock, java.util.function.Supplier<ChangeEvent> expected,
+    public <T> T write(String subject, SubjectLock lock, Supplier<ChangeEvent> expected,
                        Function<StoreTransaction, T> work) {
         if (!recordChangeEvents) {
             return write(subject, lock, work);
         }
-        JdbcEventRepository.Row row = JdbcEventRepository.row(expected.get(), dialect.deflateLongTexts());
-        return writeHolding(groupCommit == null ? subject : null, lock, tx -> work.apply(tx.expecting(row)));
+        JdbcEventRepository.Expected prepared = new JdbcEventRepository.Expected(
+                JdbcEventRepository.row(expected.get(), dialect.deflateLongTexts()), expectedEventsInserted);
+        return writeHolding(groupCommit == null ? subject : null, lock, tx -> work.apply(tx.expecting(prepared)));
+    }
+
+    /** How many change events were inserted with the row made before their write; for tests. */
+    public long expectedEventsInserted() {
+        return expectedEventsInserted.sum();
     }
 
     private <T> T writeHolding(@Nullable String subject, SubjectLock lock,

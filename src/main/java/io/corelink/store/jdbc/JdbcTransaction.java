@@ -1,7 +1,5 @@
 package io.corelink.store.jdbc;
 
-import org.jspecify.annotations.Nullable;
-
 import io.corelink.store.AssociationRepository;
 import io.corelink.store.AuditRepository;
 import io.corelink.store.EventRepository;
@@ -17,6 +15,7 @@ import io.corelink.store.StoreTransaction;
 import io.corelink.store.ThingRepository;
 import java.util.concurrent.atomic.LongAdder;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /** The repositories of one transaction, all sharing its handle. */
 final class JdbcTransaction implements StoreTransaction {
@@ -26,7 +25,7 @@ final class JdbcTransaction implements StoreTransaction {
     private final java.util.function.BooleanSupplier recordsChangeEvents;
     private final LongAdder plainStatements;
     private final boolean deflateLongTexts;
-    private final JdbcEventRepository.@Nullable Row expectedEvent;
+    private final JdbcEventRepository.@Nullable Expected expectedEvent;
 
     /**
      * @param recordsChangeEvents whether {@link #events()} writes, asked once a transaction
@@ -40,7 +39,7 @@ final class JdbcTransaction implements StoreTransaction {
 
     private JdbcTransaction(Handle handle, SqlStatements sql, java.util.function.BooleanSupplier recordsChangeEvents,
                             LongAdder plainStatements, boolean deflateLongTexts,
-                            JdbcEventRepository.@Nullable Row expectedEvent) {
+                            JdbcEventRepository.@Nullable Expected expectedEvent) {
         this.handle = handle;
         this.sql = sql;
         this.recordsChangeEvents = recordsChangeEvents;
@@ -49,9 +48,12 @@ final class JdbcTransaction implements StoreTransaction {
         this.expectedEvent = expectedEvent;
     }
 
-    /** This transaction, its work expected to append the event of {@code row} (see {@link JdbcEventRepository#row}). */
-    JdbcTransaction expecting(JdbcEventRepository.Row row) {
-        return new JdbcTransaction(handle, sql, recordsChangeEvents, plainStatements, deflateLongTexts, row);
+    /**
+     * This transaction, its work expected to append the event whose row was made before it (see
+     * {@link JdbcEventRepository#row}).
+     */
+    JdbcTransaction expecting(JdbcEventRepository.Expected expected) {
+        return new JdbcTransaction(handle, sql, recordsChangeEvents, plainStatements, deflateLongTexts, expected);
     }
 
     @Override

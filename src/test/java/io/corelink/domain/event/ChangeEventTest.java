@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.corelink.domain.thing.ThingName;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChangeEventTest {
@@ -36,5 +38,23 @@ class ChangeEventTest {
         assertThat(one.sameChangeAs(associated(CORE, List.of(CLIENTS.get(1), CLIENTS.get(0)), 1_000))).isFalse();
         assertThat(one.sameChangeAs(ChangeEvent.coreDevice(ChangeEvent.Operation.ASSOCIATED, CORE,
                 Instant.ofEpochMilli(1_000)))).isFalse();
+    }
+
+    @Test
+    void theSameMembersInAnotherOrder_areWrittenOtherwise_soTheyAreAnotherChange() {
+        Map<String, Object> forth = new LinkedHashMap<>();
+        forth.put("thingName", "t");
+        forth.put("principal", "p");
+        Map<String, Object> back = new LinkedHashMap<>();
+        back.put("principal", "p");
+        back.put("thingName", "t");
+        ChangeEvent one = new ChangeEvent(ChangeEvent.EventType.PRINCIPAL_ATTACHMENT_EVENT,
+                ChangeEvent.Operation.CREATED, "1", Instant.EPOCH, forth, null, List.of());
+
+        assertThat(one.sameChangeAs(new ChangeEvent(ChangeEvent.EventType.PRINCIPAL_ATTACHMENT_EVENT,
+                ChangeEvent.Operation.CREATED, "2", Instant.EPOCH, new LinkedHashMap<>(forth), null, List.of())))
+                .isTrue();
+        assertThat(one.sameChangeAs(new ChangeEvent(ChangeEvent.EventType.PRINCIPAL_ATTACHMENT_EVENT,
+                ChangeEvent.Operation.CREATED, "3", Instant.EPOCH, back, null, List.of()))).isFalse();
     }
 }

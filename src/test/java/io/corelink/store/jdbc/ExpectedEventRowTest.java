@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +31,15 @@ class ExpectedEventRowTest {
         ChangeEvent expected = ChangeEvent.associations(ChangeEvent.Operation.ASSOCIATED, core, clients,
                 Instant.ofEpochMilli(1_000));
         JdbcEventRepository.Row marked = new JdbcEventRepository.Row(expected, "{\"prepared\":true}", "x\ny", null);
+        LongAdder used = new LongAdder();
         ChangeEvent same = ChangeEvent.associations(ChangeEvent.Operation.ASSOCIATED, core, clients,
                 Instant.ofEpochMilli(2_000));
         ChangeEvent other = ChangeEvent.associations(ChangeEvent.Operation.ASSOCIATED, core, clients.subList(0, 1),
                 Instant.ofEpochMilli(3_000));
         try (JdbcStore store = (JdbcStore) SqliteStore.open(dir.resolve("expected.db"))) {
             store.write(tx -> {
-                ((JdbcTransaction) tx).expecting(marked).events().append(List.of(same, other));
+                ((JdbcTransaction) tx).expecting(new JdbcEventRepository.Expected(marked, used)).events()
+                        .append(List.of(same, other));
                 return null;
             });
             List<StoredChange> stored = store.<List<StoredChange>>read(tx -> tx.events().after(0, 10));
@@ -47,6 +50,7 @@ class ExpectedEventRowTest {
             assertThat(stored.get(0).timestamp()).isEqualTo(Instant.ofEpochMilli(2_000));
             assertThat(stored.get(1).membersJson()).isEqualTo("{\"coreDeviceThingName\":\"core\"}");
             assertThat(stored.get(1).fanOut()).containsExactly("a");
+            assertThat(used.sum()).isOne();
         }
     }
 
