@@ -298,9 +298,9 @@ public final class BenchRun {
             add(String.format("[SQLite] BatchAssociate with %s on / all off, median of %d "
                     + "rounds (min %.2f, max %.2f)", what, rounds, ratios[0], ratios[rounds - 1]),
                     median(ratios), "ratio", 1.0);
-            // What recording costs in CPU over the same rounds. The wall-clock row is what the target is on: the one
-            // writer's turn, not the CPU, is what a server's throughput waits for (a server uses 1 to 1.5 cores in
-            // its round), so the two differ.
+            // What recording costs in CPU over the same rounds. The target is on the wall-clock row, which waits partly
+            // on the one writer's turn and partly on the CPU (a server uses 1 to 1.5 cores in its round), so the two
+            // differ.
             add(String.format("[SQLite] BatchAssociate, CPU of the server with %s off / on, %d rounds (%d ms / %d ms)",
                     what, rounds, cpuOff, cpuOn), (double) cpuOff / cpuOn, "ratio", 1.0);
 

@@ -18,8 +18,9 @@ import java.util.List;
  * one JVM share its heap, its collector and the JIT's profiles, which a deployment's server does not.
  *
  * <p>Arguments: the data directory and what it records ({@code all}: the defaults; {@code metrics}: the meters alone;
- * {@code audit} or {@code events}: that alone, for finding where recording's cost is; {@code nothing}). On its standard error (its standard output is the server's log, which
- * {@link BenchServerProcess} discards) it prints {@code bench ports CONTROL DATA} once listening, then answers each {@code jit} line of its standard input with
+ * {@code audit} or {@code events}: that alone, for finding where recording's cost is; {@code nothing}). On its
+ * standard error (its standard output is the server's log, which {@link BenchServerProcess} discards) it prints
+ * {@code bench ports CONTROL DATA} once listening, then answers each {@code jit} line of its standard input with
  * {@code bench jit MILLIS}, its JIT's total compilation time; it stops at the end of its input.
  */
 public final class BenchServer {
