@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * transaction. One background thread per node watches the stream's head (every {@link #WATCH_INTERVAL}; on
  * PostgreSQL it first gives newly committed events their positions, one node at a time) and wakes the readers that
  * wait for events, so that any number of long polls costs one query per interval; it also deletes events older than
- * the retention, hourly.
+ * the retention, hourly. It reads the head only while someone needs it: a reader waits, or the head is
+ * {@linkplain #followHead followed}; otherwise a node that changes things all the time would read its head twenty
+ * times a second for nobody.
  */
 public final class ChangeEvents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeEvents.class);
@@ -33,6 +37,9 @@ public final class ChangeEvents implements AutoCloseable {
     private final Object headChanged = new Object();
     private volatile long head;
     private long lastChangeCount = -1;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private volatile boolean headFollowed;
+    private final AtomicLong headReads = new AtomicLong();
     private long ticks;
     private volatile boolean closed;
 
@@ -54,9 +61,22 @@ public final class ChangeEvents implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** The stream's head as the watcher last saw it (at most {@link #WATCH_INTERVAL} old), without a read. */
+    /**
+     * The stream's head as the watcher last saw it, without a read: at most {@link #WATCH_INTERVAL} old once the head
+     * is {@linkplain #followHead followed}; before, only as fresh as the last time a reader waited.
+     */
     public long head() {
         return head;
+    }
+
+    /** Keeps {@link #head} current from now on, whether or not a reader waits (a webhook's lag gauge needs it). */
+    public void followHead() {
+        headFollowed = true;
+    }
+
+    /** How many times the watcher read the stream's head (for tests). */
+    long headReads() {
+        return headReads.get();
     }
 
     /** The position of the latest event in the stream (0: none yet). */
@@ -81,10 +101,15 @@ public final class ChangeEvents implements AutoCloseable {
             if (!changes.isEmpty() || left <= 0 || closed) {
                 return changes;
             }
-            synchronized (headChanged) {
-                if (head <= position) {
-                    headChanged.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 1_000)));
+            waiting.incrementAndGet();
+            try {
+                synchronized (headChanged) {
+                    if (head <= position) {
+                        headChanged.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 1_000)));
+                    }
                 }
+            } finally {
+                waiting.decrementAndGet();
             }
         }
     }
@@ -127,9 +152,11 @@ public final class ChangeEvents implements AutoCloseable {
         try {
             store.sequenceChanges();
             long changes = store.changeCount();
-            // A store only this node writes to: the head moves only when this node's change count did.
-            if (changes != lastChangeCount || store.sharedByNodes()) {
+            // A store only this node writes to: the head moves only when this node's change count did. The count
+            // seen is kept only when the head is read, so that a reader who comes later is woken by what it missed.
+            if ((waiting.get() > 0 || headFollowed) && (changes != lastChangeCount || store.sharedByNodes())) {
                 lastChangeCount = changes;
+                headReads.incrementAndGet();
                 long latest = store.read(tx -> tx.events().latestPosition());
                 if (latest != head) {
                     head = latest;

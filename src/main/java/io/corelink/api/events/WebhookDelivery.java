@@ -64,6 +64,9 @@ public final class WebhookDelivery implements AutoCloseable {
         this.webhooks = List.copyOf(webhooks);
         this.account = account;
         this.secret = secret.clone();
+        if (!webhooks.isEmpty()) {
+            events.followHead(); // for pending(), while a delivery is under way and nobody waits
+        }
         for (URI webhook : webhooks) {
             Thread thread = new Thread(() -> deliver(webhook), "corelink-webhook-" + threads.size());
             thread.setDaemon(true);
