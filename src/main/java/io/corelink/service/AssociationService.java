@@ -84,7 +84,8 @@ public final class AssociationService {
      * waits for the store's writer ({@link Store#write(String, SubjectLock, Supplier, java.util.function.Function)}).
      */
     private ChangeEvent expectedEvent(ChangeEvent.Operation operation, ThingName core, BatchPlan.Entries entries) {
-        return ChangeEvent.associations(operation, core, entries.candidates(), clock.instant());
+        // The stored event keeps the id of the one appended: this one needs none drawn from the SecureRandom.
+        return ChangeEvent.associations(operation, core, entries.candidates(), clock.instant(), "expected");
     }
 
     /**

@@ -83,6 +83,9 @@ class AssociationServiceRoundTripTest {
         assertThat(stored.get(1).fanOut()).isEqualTo(clients(100));
         assertThat(stored.get(2).fanOut()).isEqualTo(clients(100));
         assertThat(stored.get(3).fanOut()).containsExactly("c-0", "c-1", "c-2");
+        // each stored event has an id of its own, whichever row it was written from
+        assertThat(stored).extracting(StoredChange::eventId).doesNotHaveDuplicates()
+                .allMatch(id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
     }
 
     @Test

@@ -127,9 +127,18 @@ public record ChangeEvent(EventType type, Operation operation, String eventId, I
     /** Client devices associated with or disassociated from a core device: one event per client device. */
     public static ChangeEvent associations(Operation operation, ThingName core, Collection<ThingName> clients,
                                            Instant at) {
+        return associations(operation, core, clients, at, UUID.randomUUID().toString());
+    }
+
+    /**
+     * As {@link #associations(Operation, ThingName, Collection, Instant)}, with the given id: for an event that is
+     * only compared with others ({@link #sameChangeAs}), never stored, and needs no random id of its own.
+     */
+    public static ChangeEvent associations(Operation operation, ThingName core, Collection<ThingName> clients,
+                                           Instant at, String eventId) {
         List<String> names = new ArrayList<>(clients.size());
         clients.forEach(client -> names.add(client.value()));
-        return new ChangeEvent(EventType.ASSOCIATION_EVENT, operation, UUID.randomUUID().toString(), at,
+        return new ChangeEvent(EventType.ASSOCIATION_EVENT, operation, eventId, at,
                 Map.of("coreDeviceThingName", core.value()), "clientDeviceThingName", names);
     }
 
