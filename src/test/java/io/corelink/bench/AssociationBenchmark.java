@@ -50,7 +50,7 @@ public final class AssociationBenchmark {
         int listing = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         concurrentClients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         boolean postgres = args.length > 3 && args[3].equals("postgresql");
-        Path dir = Files.createTempDirectory("corelink-bench");
+        Path dir = BenchTemp.directory("corelink-bench");
         String postgresUrl = postgres ? io.corelink.testing.TestPostgres.newDatabase() : null;
         ServerConfig config = new ServerConfig(dir.resolve("data"), "127.0.0.1", 0, List.of(0), List.of(),
                 new io.corelink.domain.Account("us-east-1", "000000000000"), postgresUrl,

@@ -115,6 +115,9 @@ public final class BenchRun {
                                 + part);
                     }
                     recording(part, part);
+                    if (part.equals("all")) {
+                        storeRecording();
+                    }
                 } else {
                     recording();
                     metricsAlone();
@@ -147,7 +150,7 @@ public final class BenchRun {
     private void overload() throws Exception {
         System.out.println("Overload: 10x a rate limit (SQLite)");
         int limit = 200;
-        Path dir = Files.createTempDirectory("corelink-overload");
+        Path dir = BenchTemp.directory("corelink-overload");
         CorelinkServer server = CorelinkServer.start(new ServerConfig(dir.resolve("data"), "127.0.0.1", 0,
                         List.of(0), List.of(), new Account("us-east-1", "000000000000"), null, null, null, KEY, SECRET)
                         .withRateLimits(List.of(io.corelink.wire.pipeline.RateLimit.parse("iot:DescribeThing=" + limit
@@ -197,7 +200,7 @@ public final class BenchRun {
         for (int pass = 0; pass < 2; pass++) {
             int n = pass == 0 ? Math.min(500, devices) : devices;
             for (int side = 0; side < 2; side++) {
-                Path dir = Files.createTempDirectory("corelink-bench-import");
+                Path dir = BenchTemp.directory("corelink-bench-import");
                 CorelinkServer server = CorelinkServer.start(new ServerConfig(dir.resolve("data"), "127.0.0.1", 0,
                         List.of(0), List.of(), new Account("us-east-1", "000000000000"), null, null, null, KEY,
                         SECRET), Clock.systemUTC(), quiet);
@@ -227,6 +230,14 @@ public final class BenchRun {
      */
     private void recording() throws Exception {
         recording("audit, events and metrics", "all");
+        storeRecording();
+    }
+
+    /** The store's part of the recording rows, on one thread in this process ({@link StoreRecordingBenchmark}). */
+    private void storeRecording() throws Exception {
+        double[] micros = StoreRecordingBenchmark.cpuPerBatch(count(4_000));
+        add(String.format("[SQLite] the store alone, audit record and event on / off: CPU per 100-entry batch, "
+                + "off / on (%.0f us / %.0f us)", micros[1], micros[0]), micros[1] / micros[0], "ratio", null);
     }
 
     /** The same rows with the meters alone on: what metrics cost, apart from what the audit log and events cost. */
@@ -240,7 +251,7 @@ public final class BenchRun {
      */
     private void recording(String what, String onRecording) throws Exception {
         System.out.println("Recording: " + what + " on / all off (SQLite, a process a server)");
-        Path dir = Files.createTempDirectory("corelink-bench-recording");
+        Path dir = BenchTemp.directory("corelink-bench-recording");
         try (BenchServerProcess on = BenchServerProcess.start(dir.resolve("on"), onRecording, java());
              BenchServerProcess off = BenchServerProcess.start(dir.resolve("off"), "nothing", java());
              Connection onJdbc = DriverManager.getConnection("jdbc:sqlite:"
@@ -360,7 +371,7 @@ public final class BenchRun {
 
     /** Runs rows against a new in-process server on SQLite and a raw connection to its file; returns its data dir. */
     private static Path onSqlite(SqliteRows rows) throws Exception {
-        Path dir = Files.createTempDirectory("corelink-benchrun");
+        Path dir = BenchTemp.directory("corelink-benchrun");
         CorelinkServer server = start(dir.resolve("data"), null);
         try (Connection jdbc = DriverManager.getConnection("jdbc:sqlite:"
                 + server.dataDirectory().resolve("corelink.db"))) {
@@ -706,7 +717,7 @@ public final class BenchRun {
      * certificate alone, same setup, alternating rounds.
      */
     private void authorizationCost(SSLContext policyContext, int policyPort, String discover) throws Exception {
-        Path dir = Files.createTempDirectory("corelink-bench-certificate-mode");
+        Path dir = BenchTemp.directory("corelink-bench-certificate-mode");
         CorelinkServer plain = CorelinkServer.start(new ServerConfig(dir.resolve("data"), "127.0.0.1", 0, List.of(0),
                         List.of(), new Account("us-east-1", "000000000000"), null, null, null, KEY, SECRET)
                         .withDataPlaneAuthorization(io.corelink.app.DataPlaneAuthorization.CERTIFICATE),
@@ -813,12 +824,12 @@ public final class BenchRun {
     private double startUpRows() throws Exception {
         double bare = median(5, () -> startUp(List.of(java(), "-cp", System.getProperty("java.class.path"),
                 BareHealthServer.class.getName()), true, null));
-        Path empty = Files.createTempDirectory("corelink-benchrun-empty").resolve("data");
+        Path empty = BenchTemp.directory("corelink-benchrun-empty").resolve("data");
         startUp(serve(empty), false, null); // after a build the launcher first makes its archive: not measured
         add("Start-up to first 200, empty store (a restart) / bare JDK HTTP server",
                 median(7, () -> startUp(serve(empty), false, null)), "ms", bare);
         add("Start-up to first 200, first start (creates the store, root CA, keys) / bare JDK HTTP server",
-                median(3, () -> startUp(serve(Files.createTempDirectory("corelink-benchrun-first").resolve("data")),
+                median(3, () -> startUp(serve(BenchTemp.directory("corelink-benchrun-first").resolve("data")),
                         false, null)), "ms", bare);
         add("RSS of an idle server, ./corelink serve without JAVA_OPTS / the JVM's default max heap (RAM / 4)",
                 idleRss(empty) / 1048576.0, "MiB", defaultMaxHeap() / 1048576.0);
@@ -981,7 +992,7 @@ public final class BenchRun {
     private void postgres() throws Exception {
         System.out.println("PostgreSQL 17 store (embedded, zonky)");
         String url = TestPostgres.newDatabase();
-        CorelinkServer server = start(Files.createTempDirectory("corelink-benchrun-pg").resolve("data"), url);
+        CorelinkServer server = start(BenchTemp.directory("corelink-benchrun-pg").resolve("data"), url);
         try (Connection jdbc = AssociationBenchmark.postgresConnection(url)) {
             associations(server, jdbc, "PostgreSQL");
             dataPlane(server, "PostgreSQL", false);

@@ -59,7 +59,7 @@ public final class DataPlaneBenchmark {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int handshakes = args.length > 1 ? Integer.parseInt(args[1]) : 1_500;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        Path dir = Files.createTempDirectory("corelink-bench-dp");
+        Path dir = BenchTemp.directory("corelink-bench-dp");
         CorelinkServer server = CorelinkServer.start(ServerConfig.defaults(dir.resolve("data")).withPort(0)
                 .withDataPlanePorts(List.of(0)).withAdministratorKey(KEY, SECRET), Clock.systemUTC(),
                 new PrintStream(OutputStream.nullOutputStream()));
