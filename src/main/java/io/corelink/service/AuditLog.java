@@ -42,10 +42,10 @@ public final class AuditLog implements AutoCloseable {
     static final Duration PURGE_INTERVAL = Duration.ofHours(1);
     /**
      * When the first purge runs: soon, so that a node started after a long stop deletes what expired meanwhile, and
-     * so that the JIT meets the purge's write while the node warms up. The purge's write is the first on the write
-     * path without an audit record, and the JIT discards and recompiles that path's code when it first sees one
-     * (measured: a minute after start, in the middle of the recording bench's rounds). Not at once, so that the start
-     * itself is not slowed.
+     * so that the JIT meets the purge's write while the node warms up. Once requests' writes have made the write path
+     * hot, the purge's is the first there without an audit record, and the JIT discards and recompiles that path's
+     * code when it meets one (measured: a minute after start, in the middle of the recording bench's rounds). Not at
+     * once, so that the start itself is not slowed.
      */
     static final Duration FIRST_PURGE = Duration.ofSeconds(5);
     private static final long FLUSH_WAIT_MILLIS = 2_000;

@@ -95,22 +95,24 @@ public final class ChangeEvents implements AutoCloseable {
      */
     public List<StoredChange> await(long position, int limit, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            List<StoredChange> changes = after(position, limit);
-            long left = deadline - System.nanoTime();
-            if (!changes.isEmpty() || left <= 0 || closed) {
-                return changes;
-            }
-            waiting.incrementAndGet();
-            try {
+        // Counted as waiting from before the first read: a change committed between that read and the wait is then
+        // seen by the watcher's next tick.
+        waiting.incrementAndGet();
+        try {
+            while (true) {
+                List<StoredChange> changes = after(position, limit);
+                long left = deadline - System.nanoTime();
+                if (!changes.isEmpty() || left <= 0 || closed) {
+                    return changes;
+                }
                 synchronized (headChanged) {
                     if (head <= position) {
                         headChanged.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 1_000)));
                     }
                 }
-            } finally {
-                waiting.decrementAndGet();
             }
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 

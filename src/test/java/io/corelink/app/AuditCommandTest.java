@@ -70,9 +70,12 @@ class AuditCommandTest {
                             record("new", clock.instant())));
                     return null;
                 });
-                assertThat(log.purge()).isEqualTo(1);
+                // at most one each: the log's own background purge (5 s after it started) may have come first
+                assertThat(log.purge()).isLessThanOrEqualTo(1);
+                assertThat(log.lookup(AuditQuery.ALL, null, 10).items()).extracting(AuditRecord::eventId)
+                        .containsExactly("new", "edge");
                 clock.advance(Duration.ofDays(1));
-                assertThat(log.purge()).isEqualTo(1);
+                assertThat(log.purge()).isLessThanOrEqualTo(1);
                 assertThat(log.lookup(AuditQuery.ALL, null, 10).items()).extracting(AuditRecord::eventId)
                         .containsExactly("new");
             } finally {

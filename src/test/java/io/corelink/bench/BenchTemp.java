@@ -32,6 +32,12 @@ final class BenchTemp {
     }
 
     private static void deleteQuietly(Path dir) {
+        // twice: a file that vanished during the first walk ends that walk early
+        deleteOnce(dir);
+        deleteOnce(dir);
+    }
+
+    private static void deleteOnce(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The change-event watcher reads the stream's head only while someone needs it, and then wakes who waits. */
+/** The change-event watcher reads the stream's head only while someone needs it. */
 class ChangeEventsWatcherTest {
     @TempDir
     Path dir;
@@ -42,7 +42,7 @@ class ChangeEventsWatcherTest {
     }
 
     @Test
-    void withNobodyWaiting_theHeadIsNotRead_andAWaiterIsWokenByWhatItMissed() throws Exception {
+    void withNobodyWaiting_theHeadIsNotRead_andIsReadOnceAReaderWaits() throws Exception {
         long start = events.latest();
         for (int i = 0; i < 4; i++) {
             things.create(ThingName.of("unwatched-" + i), ThingAttributes.NONE);
@@ -65,7 +65,6 @@ class ChangeEventsWatcherTest {
         List<StoredChange> changes = waiter.get(30, TimeUnit.SECONDS);
         assertThat(changes).hasSize(1);
         assertThat(changes.get(0).position()).isGreaterThan(position);
-        eventually(() -> events.head() == changes.get(0).position());
     }
 
     @Test
