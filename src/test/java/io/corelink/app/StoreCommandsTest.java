@@ -152,7 +152,7 @@ class StoreCommandsTest {
                     .hostAddress("10.0.0.1").portNumber(8883)));
             greengrass.tagResource(r -> r.resourceArn("arn:aws:greengrass:us-east-1:000000000000:coreDevices:copy:core")
                     .tags(java.util.Map.of("site", "plant-7")));
-            // A batch long enough that its audit parameters and its events' fan-out are kept deflated (a BLOB).
+            // A batch long enough that its audit parameters and its events' fan-out are kept compressed (a BLOB).
             iot.createThing(r -> r.thingName("copy-line-2"));
             for (String member : batchMembers) {
                 iot.createThing(r -> r.thingName(member));

@@ -289,6 +289,8 @@ public final class BenchRun {
             // on a shared machine, so twenty rounds left the median ±0.06 from run to run, more than recording
             // costs.
             int rounds = 60;
+            // A mark for a profiler to attach at (the rows themselves are printed at the end).
+            System.out.println("Recording: measured rounds start after " + warmRequests + " warm-up requests");
             double[] ratios = new double[rounds];
             long cpuOn = 0;
             long cpuOff = 0;
@@ -305,6 +307,7 @@ public final class BenchRun {
                 cpuOff += off.cpuMillis() - offCpu;
                 ratios[round] = onFirst ? (double) second / first : (double) first / second;
             }
+            System.out.println("Recording: measured rounds end");
             Arrays.sort(ratios);
             add(String.format("[SQLite] BatchAssociate with %s on / all off, median of %d "
                     + "rounds (min %.2f, max %.2f)", what, rounds, ratios[0], ratios[rounds - 1]),

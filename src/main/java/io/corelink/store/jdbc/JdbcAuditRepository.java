@@ -17,37 +17,37 @@ final class JdbcAuditRepository implements AuditRepository {
     private final Handle handle;
     private final SqlStatements sql;
     private final LongAdder executed;
-    private final boolean deflateLongTexts;
+    private final boolean compressLongTexts;
 
     /**
      * @param executed counts the statements run with plain JDBC, as the store counts JDBI's
-     * @param deflateLongTexts whether long request parameters are written deflated ({@link DeflatedText})
+     * @param compressLongTexts whether long request parameters are written compressed ({@link CompressedText})
      */
-    JdbcAuditRepository(Handle handle, SqlStatements sql, LongAdder executed, boolean deflateLongTexts) {
+    JdbcAuditRepository(Handle handle, SqlStatements sql, LongAdder executed, boolean compressLongTexts) {
         this.handle = handle;
         this.sql = sql;
         this.executed = executed;
-        this.deflateLongTexts = deflateLongTexts;
+        this.compressLongTexts = compressLongTexts;
     }
 
     /**
-     * A record as its row stores it: its {@code requestParameters} deflated when long ({@link DeflatedText}), made
+     * A record as its row stores it: its {@code requestParameters} compressed when long ({@link CompressedText}), made
      * before the write so that a change's record costs its writer only the insert.
      */
-    record Row(AuditRecord record, byte @Nullable [] deflatedParameters) {
+    record Row(AuditRecord record, byte @Nullable [] compressedParameters) {
     }
 
     /**
-     * The row of {@code record}, its long parameters deflated if {@code deflate}: a change's record is made so on
+     * The row of {@code record}, its long parameters compressed if {@code compress}: a change's record is made so on
      * its request's thread. (The batches of refused requests' records are made on the writer, by {@link #append}.)
      */
-    static Row row(AuditRecord record, boolean deflate) {
-        return new Row(record, deflate ? DeflatedText.deflate(record.requestParameters()) : null);
+    static Row row(AuditRecord record, boolean compress) {
+        return new Row(record, compress ? CompressedText.compress(record.requestParameters()) : null);
     }
 
     @Override
     public void append(List<AuditRecord> records) {
-        appendRows(records.stream().map(record -> row(record, deflateLongTexts)).toList());
+        appendRows(records.stream().map(record -> row(record, compressLongTexts)).toList());
     }
 
     /** Appends records whose rows are made already. */
@@ -71,8 +71,8 @@ final class JdbcAuditRepository implements AuditRepository {
         statement.setInt(11, record.readOnly() ? 1 : 0);
         statement.setString(12, record.errorCode());
         statement.setString(13, record.errorMessage());
-        statement.setString(14, row.deflatedParameters() == null ? record.requestParameters() : null);
-        statement.setBytes(15, row.deflatedParameters());
+        statement.setString(14, row.compressedParameters() == null ? record.requestParameters() : null);
+        statement.setBytes(15, row.compressedParameters());
     }
 
     @Override
@@ -103,7 +103,7 @@ final class JdbcAuditRepository implements AuditRepository {
         return new AuditRecord(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getString(10), rs.getString(11), rs.getInt(12) != 0, rs.getString(13), rs.getString(14),
-                DeflatedText.read(rs.getString(15), rs.getBytes(16), "audit record " + rs.getLong(1)));
+                CompressedText.read(rs.getString(15), rs.getBytes(16), "audit record " + rs.getLong(1)));
     }
 
     @Override

@@ -22,30 +22,30 @@ final class JdbcEventRepository implements EventRepository {
     private final boolean recording;
 
     private final LongAdder executed;
-    private final boolean deflateLongTexts;
+    private final boolean compressLongTexts;
     private final @Nullable Expected expected;
 
     /**
      * @param executed counts the statements run with plain JDBC, as the store counts JDBI's
-     * @param deflateLongTexts whether a long fan-out is written deflated ({@link DeflatedText})
+     * @param compressLongTexts whether a long fan-out is written compressed ({@link CompressedText})
      * @param expected the row of the event the transaction's work is expected to append, made before the write; null
      *     when none is
      */
     JdbcEventRepository(Handle handle, SqlStatements sql, boolean recording, LongAdder executed,
-                        boolean deflateLongTexts, @Nullable Expected expected) {
+                        boolean compressLongTexts, @Nullable Expected expected) {
         this.handle = handle;
         this.sql = sql;
         this.recording = recording;
         this.executed = executed;
-        this.deflateLongTexts = deflateLongTexts;
+        this.compressLongTexts = compressLongTexts;
         this.expected = expected;
     }
 
     /**
      * An event's row as the outbox stores it, but for its id and time: its members as JSON, its fan-out one name a
-     * line, deflated when long ({@link DeflatedText}).
+     * line, compressed when long ({@link CompressedText}).
      */
-    record Row(ChangeEvent event, String members, @Nullable String fanOut, byte @Nullable [] deflatedFanOut) {
+    record Row(ChangeEvent event, String members, @Nullable String fanOut, byte @Nullable [] compressedFanOut) {
     }
 
     /** The row made before a write for the event its work is expected to append, and what counts its uses. */
@@ -53,16 +53,17 @@ final class JdbcEventRepository implements EventRepository {
     }
 
     /**
-     * The row of {@code event}. Made on the writer for an event that only the transaction knows, at the fastest
-     * level (a 100-name fan-out deflates in a few microseconds, less than the page it saves costs the commit); made on
+     * The row of {@code event}. Made on the writer for an event that only the transaction knows (a 100-name
+     * fan-out compresses in about a microsecond, less than the page it saves costs the commit); made on
      * the caller's thread for the event a write is expected to append ({@link io.corelink.store.Store#write(String,
      * io.corelink.store.SubjectLock, java.util.function.Supplier, java.util.function.Function)}), so that the one
      * writer every change waits for only inserts it.
      */
-    static Row row(ChangeEvent event, boolean deflate) {
+    static Row row(ChangeEvent event, boolean compress) {
         String fanOut = event.fanOutMember() == null ? null : String.join("\n", event.fanOut());
-        byte[] deflated = deflate ? DeflatedText.deflate(fanOut) : null;
-        return new Row(event, JSON.writeValueAsString(event.members()), deflated == null ? fanOut : null, deflated);
+        byte[] compressed = compress ? CompressedText.compress(fanOut) : null;
+        return new Row(event, JSON.writeValueAsString(event.members()), compressed == null ? fanOut : null,
+                compressed);
     }
 
     @Override
@@ -80,7 +81,7 @@ final class JdbcEventRepository implements EventRepository {
             row = expected.row();
             expected.used().increment();
         } else {
-            row = row(event, deflateLongTexts);
+            row = row(event, compressLongTexts);
         }
         statement.setString(1, event.eventId());
         statement.setLong(2, event.timestamp().toEpochMilli());
@@ -89,7 +90,7 @@ final class JdbcEventRepository implements EventRepository {
         statement.setString(5, row.members());
         statement.setString(6, event.fanOutMember());
         statement.setString(7, row.fanOut());
-        statement.setBytes(8, row.deflatedFanOut());
+        statement.setBytes(8, row.compressedFanOut());
     }
 
     @Override
@@ -99,7 +100,7 @@ final class JdbcEventRepository implements EventRepository {
     }
 
     private static StoredChange change(ResultSet rs) throws SQLException {
-        String fanOut = DeflatedText.read(rs.getString(8), rs.getBytes(9), "change event " + rs.getLong(1));
+        String fanOut = CompressedText.read(rs.getString(8), rs.getBytes(9), "change event " + rs.getLong(1));
         return new StoredChange(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
                 ChangeEvent.EventType.valueOf(rs.getString(4)), ChangeEvent.Operation.valueOf(rs.getString(5)),
                 rs.getString(6), rs.getString(7), fanOut == null || fanOut.isEmpty() ? List.of()

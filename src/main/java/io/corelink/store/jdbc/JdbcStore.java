@@ -48,13 +48,13 @@ public final class JdbcStore implements Store {
      * the only one SQLite's driver accepts), whether a write that lost a serialisation race is retried, and whether
      * concurrent writes share transactions ({@link GroupCommit}; for SQLite's single writer: PostgreSQL runs
      * concurrent writers and groups their WAL flushes itself), and whether the long texts of the audit log and the
-     * outbox are written deflated ({@link DeflatedText}; on SQLite, where the one writer's commit is what recording
+     * outbox are written compressed ({@link CompressedText}; on SQLite, where the one writer's commit is what recording
      * costs and one node of one release uses the file: several nodes of two releases may share a PostgreSQL store
-     * during an upgrade, and an older one would read a deflated text as missing).
+     * during an upgrade, and an older one would read a compressed text as missing).
      */
     record Dialect(String name, @Nullable TransactionIsolationLevel readIsolation,
                    @Nullable TransactionIsolationLevel writeIsolation,
-                   boolean retrySerializationFailures, boolean groupCommit, boolean deflateLongTexts) {
+                   boolean retrySerializationFailures, boolean groupCommit, boolean compressLongTexts) {
         static final Dialect SQLITE = new Dialect("sqlite", null, null, false, true, true);
         static final Dialect POSTGRESQL = new Dialect("postgresql", TransactionIsolationLevel.REPEATABLE_READ,
                 TransactionIsolationLevel.SERIALIZABLE, true, false, false);
@@ -96,7 +96,7 @@ public final class JdbcStore implements Store {
     }
 
     private JdbcTransaction newTransaction(org.jdbi.v3.core.Handle handle) {
-        return new JdbcTransaction(handle, sql, this::recordsChangeEvents, statements, dialect.deflateLongTexts());
+        return new JdbcTransaction(handle, sql, this::recordsChangeEvents, statements, dialect.compressLongTexts());
     }
 
     /** How many statements (a batch counts once) this store has executed; shows round trips per request. */
@@ -152,7 +152,7 @@ public final class JdbcStore implements Store {
             return write(subject, lock, work);
         }
         JdbcEventRepository.Expected prepared = new JdbcEventRepository.Expected(
-                JdbcEventRepository.row(expected.get(), dialect.deflateLongTexts()), expectedEventsInserted);
+                JdbcEventRepository.row(expected.get(), dialect.compressLongTexts()), expectedEventsInserted);
         return writeHolding(groupCommit == null ? subject : null, lock, tx -> work.apply(tx.expecting(prepared)));
     }
 
@@ -165,7 +165,7 @@ public final class JdbcStore implements Store {
                                Function<? super JdbcTransaction, T> work) {
         AuditScope audit = AuditScope.pending();
         Function<? super JdbcTransaction, T> audited = audit == null ? work
-                : withRecord(work, JdbcAuditRepository.row(audit.record(), dialect.deflateLongTexts()));
+                : withRecord(work, JdbcAuditRepository.row(audit.record(), dialect.compressLongTexts()));
         try {
             T result = groupCommit == null ? writeWithRetries(subject, lock, audited)
                     : groupCommit.write(audited);

@@ -24,27 +24,27 @@ final class JdbcTransaction implements StoreTransaction {
 
     private final java.util.function.BooleanSupplier recordsChangeEvents;
     private final LongAdder plainStatements;
-    private final boolean deflateLongTexts;
+    private final boolean compressLongTexts;
     private final JdbcEventRepository.@Nullable Expected expectedEvent;
 
     /**
      * @param recordsChangeEvents whether {@link #events()} writes, asked once a transaction
      * @param plainStatements counts the statements run with plain JDBC ({@link PlainStatement})
-     * @param deflateLongTexts whether the audit log and the outbox write long texts deflated ({@link DeflatedText})
+     * @param compressLongTexts whether the audit log and the outbox write long texts compressed ({@link CompressedText})
      */
     JdbcTransaction(Handle handle, SqlStatements sql, java.util.function.BooleanSupplier recordsChangeEvents,
-                    LongAdder plainStatements, boolean deflateLongTexts) {
-        this(handle, sql, recordsChangeEvents, plainStatements, deflateLongTexts, null);
+                    LongAdder plainStatements, boolean compressLongTexts) {
+        this(handle, sql, recordsChangeEvents, plainStatements, compressLongTexts, null);
     }
 
     private JdbcTransaction(Handle handle, SqlStatements sql, java.util.function.BooleanSupplier recordsChangeEvents,
-                            LongAdder plainStatements, boolean deflateLongTexts,
+                            LongAdder plainStatements, boolean compressLongTexts,
                             JdbcEventRepository.@Nullable Expected expectedEvent) {
         this.handle = handle;
         this.sql = sql;
         this.recordsChangeEvents = recordsChangeEvents;
         this.plainStatements = plainStatements;
-        this.deflateLongTexts = deflateLongTexts;
+        this.compressLongTexts = compressLongTexts;
         this.expectedEvent = expectedEvent;
     }
 
@@ -53,7 +53,7 @@ final class JdbcTransaction implements StoreTransaction {
      * {@link JdbcEventRepository#row}).
      */
     JdbcTransaction expecting(JdbcEventRepository.Expected expected) {
-        return new JdbcTransaction(handle, sql, recordsChangeEvents, plainStatements, deflateLongTexts, expected);
+        return new JdbcTransaction(handle, sql, recordsChangeEvents, plainStatements, compressLongTexts, expected);
     }
 
     @Override
@@ -108,12 +108,12 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public JdbcAuditRepository audit() {
-        return new JdbcAuditRepository(handle, sql, plainStatements, deflateLongTexts);
+        return new JdbcAuditRepository(handle, sql, plainStatements, compressLongTexts);
     }
 
     @Override
     public EventRepository events() {
         return new JdbcEventRepository(handle, sql, recordsChangeEvents.getAsBoolean(), plainStatements,
-                deflateLongTexts, expectedEvent);
+                compressLongTexts, expectedEvent);
     }
 }

@@ -9,6 +9,8 @@ import io.corelink.domain.event.ChangeEvent;
 import io.corelink.domain.event.StoredChange;
 import io.corelink.domain.thing.ThingName;
 import io.corelink.store.AuditScope;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,11 +20,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.Deflater;
+import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.xxhash.XXHashFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The long texts of the audit log and the outbox: deflated from {@link DeflatedText#THRESHOLD} bytes, on a real file. */
-class DeflatedTextTest {
+/**
+ * The long texts of the audit log and the outbox: compressed from {@link CompressedText#THRESHOLD} bytes (LZ4 with a
+ * checksum), the zlib texts of the releases before still read, on a real file.
+ */
+class CompressedTextTest {
     @TempDir
     Path dir;
 
@@ -35,44 +44,95 @@ class DeflatedTextTest {
     }
 
     @Test
-    void aShortTextStaysPlain_aLongOneDeflatesShorter_andInflatesToTheSameText() {
-        assertThat(DeflatedText.deflate(null)).isNull();
-        assertThat(DeflatedText.deflate("x".repeat(DeflatedText.THRESHOLD - 1))).isNull();
-        // 171 characters of two UTF-8 bytes each: the byte count decides, not the length.
-        String twoByteCharacters = "é".repeat(DeflatedText.THRESHOLD / 2);
-        assertThat(DeflatedText.deflate(twoByteCharacters)).isNotNull();
+    void aShortTextStaysPlain_aLongOneCompressesShorter_andReadsBackTheSameText() {
+        assertThat(CompressedText.compress(null)).isNull();
+        assertThat(CompressedText.compress("x".repeat(CompressedText.THRESHOLD - 1))).isNull();
+        // 256 characters of two UTF-8 bytes each: the byte count decides, not the length.
+        String twoByteCharacters = "é".repeat(CompressedText.THRESHOLD / 2);
+        byte[] twoBytes = CompressedText.compress(twoByteCharacters);
+        assertThat(twoBytes).isNotNull();
+        assertThat(CompressedText.decompress(twoBytes)).isEqualTo(twoByteCharacters);
+        // Text that LZ4 cannot shorten stays plain.
+        StringBuilder random = new StringBuilder();
+        java.util.Random digits = new java.util.Random(7);
+        while (random.length() < 2 * CompressedText.THRESHOLD) {
+            random.append((char) ('!' + digits.nextInt(90)));
+        }
+        assertThat(CompressedText.compress(random.toString())).isNull();
 
         String parameters = batchParameters(100);
-        byte[] deflated = DeflatedText.deflate(parameters);
-        assertThat(deflated).isNotNull();
-        assertThat(deflated.length).isLessThan(parameters.length() / 4);
-        assertThat(DeflatedText.inflate(deflated)).isEqualTo(parameters);
-        assertThat(DeflatedText.read(null, deflated, "row 1")).isEqualTo(parameters);
-        assertThat(DeflatedText.read("plain", null, "row 2")).isEqualTo("plain");
-        assertThat(DeflatedText.read(null, null, "row 3")).isNull();
+        byte[] compressed = CompressedText.compress(parameters);
+        assertThat(compressed).isNotNull();
+        assertThat(compressed[0]).isEqualTo(CompressedText.LZ4);
+        assertThat(compressed.length).isLessThan(parameters.length() / 3);
+        assertThat(CompressedText.decompress(compressed)).isEqualTo(parameters);
+        assertThat(CompressedText.read(null, compressed, "row 1")).isEqualTo(parameters);
+        assertThat(CompressedText.read("plain", null, "row 2")).isEqualTo("plain");
+        assertThat(CompressedText.read(null, null, "row 3")).isNull();
     }
 
     @Test
-    void bytesItDidNotMake_failClearly_andAreReadAsMissing() {
-        byte[] deflated = DeflatedText.deflate(batchParameters(50));
-        assertThat(deflated).isNotNull();
-        assertThatThrownBy(() -> DeflatedText.inflate(Arrays.copyOf(deflated, deflated.length / 2)))
+    void aZlibTextOfAReleaseBefore_isReadAsItWasWritten() {
+        String parameters = batchParameters(100);
+        byte[] plain = parameters.getBytes(StandardCharsets.UTF_8);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        deflater.setInput(plain);
+        deflater.finish();
+        byte[] buffer = new byte[plain.length];
+        byte[] deflated = Arrays.copyOf(buffer, deflater.deflate(buffer));
+        deflater.end();
+
+        assertThat(CompressedText.decompress(deflated)).isEqualTo(parameters);
+        assertThat(CompressedText.read(null, deflated, "row 5")).isEqualTo(parameters);
+        assertThatThrownBy(() -> CompressedText.decompress(Arrays.copyOf(deflated, deflated.length / 2)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("cut short");
-        assertThatThrownBy(() -> DeflatedText.inflate("not zlib at all".getBytes()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not zlib data");
-        // A damaged row is read as missing (and logged), not failing every read that reaches it.
-        assertThat(DeflatedText.read(null, Arrays.copyOf(deflated, deflated.length / 2), "row 4")).isNull();
     }
 
     @Test
-    void sqliteKeepsALongRecordsParametersAndALongFanOutDeflated_andAShortOnePlain() throws Exception {
+    void lz4BytesOfEitherImplementation_readTheSame() {
+        String parameters = batchParameters(80);
+        byte[] plain = parameters.getBytes(StandardCharsets.UTF_8);
+        byte[] mine = CompressedText.compress(parameters);
+        assertThat(mine).isNotNull();
+        // The same layout made by lz4-java's pure-Java compressor (a node where the native library did not load).
+        LZ4Compressor java = LZ4Factory.safeInstance().fastCompressor();
+        byte[] block = java.compress(plain);
+        byte[] theirs = ByteBuffer.allocate(9 + block.length).put(CompressedText.LZ4).putInt(plain.length)
+                .putInt(XXHashFactory.safeInstance().hash32().hash(plain, 0, plain.length, 0)).put(block).array();
+        assertThat(CompressedText.decompress(theirs)).isEqualTo(parameters);
+        assertThat(CompressedText.decompress(mine)).isEqualTo(parameters);
+    }
+
+    @Test
+    void bytesItDidNotMakeOrDamaged_failClearly_andAreReadAsMissing() {
+        byte[] compressed = CompressedText.compress(batchParameters(50));
+        assertThat(compressed).isNotNull();
+        assertThatThrownBy(() -> CompressedText.decompress(Arrays.copyOf(compressed, 5)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cut short");
+        assertThatThrownBy(() -> CompressedText.decompress(Arrays.copyOf(compressed, compressed.length / 2)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
+        // One byte changed in a literal run still decodes; the checksum catches it.
+        byte[] flipped = compressed.clone();
+        flipped[flipped.length - 3] ^= 0x20;
+        assertThatThrownBy(() -> CompressedText.decompress(flipped))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
+        assertThatThrownBy(() -> CompressedText.decompress("not compressed at all".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown format");
+        assertThatThrownBy(() -> CompressedText.decompress(new byte[0]))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown format");
+        // A damaged row is read as missing (and logged), not failing every read that reaches it.
+        assertThat(CompressedText.read(null, flipped, "row 4")).isNull();
+    }
+
+    @Test
+    void sqliteKeepsALongRecordsParametersAndALongFanOutCompressed_andAShortOnePlain() throws Exception {
         String parameters = batchParameters(100);
         List<ThingName> clients = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             clients.add(ThingName.of("sensor-" + i + "-of-site-7"));
         }
         Instant at = Instant.ofEpochMilli(1_000);
-        JdbcStore store = (JdbcStore) SqliteStore.open(dir.resolve("deflated.db"));
+        JdbcStore store = (JdbcStore) SqliteStore.open(dir.resolve("compressed.db"));
         try {
             for (String text : List.of(parameters, "{\"thingName\":\"one\"}")) {
                 AuditRecord record = new AuditRecord(0, "e-" + text.length(), at, "greengrass.amazonaws.com",
@@ -100,13 +160,13 @@ class DeflatedTextTest {
             store.close();
         }
 
-        try (Connection jdbc = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("deflated.db"));
+        try (Connection jdbc = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("compressed.db"));
              Statement statement = jdbc.createStatement()) {
             try (ResultSet rows = statement.executeQuery("SELECT request_parameters, "
                     + "length(request_parameters_deflated) FROM audit_event ORDER BY id")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isNull();
-                assertThat(rows.getInt(2)).isPositive().isLessThan(parameters.length() / 4);
+                assertThat(rows.getInt(2)).isPositive().isLessThan(parameters.length() / 3);
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("{\"thingName\":\"one\"}");
                 assertThat(rows.getObject(2)).isNull();
