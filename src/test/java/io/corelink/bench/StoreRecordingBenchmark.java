@@ -20,7 +20,7 @@ import java.util.UUID;
 /**
  * What recording costs the store alone: {@link AssociationService#associate} of 100 fresh names on one thread, in
  * this process, on a SQLite store that appends the change's event and audit record against one that appends neither;
- * CPU time of the calling thread (user and system: SQLite, zlib and the WAL's writes run on it). No HTTP, no other
+ * CPU time of the calling thread (user and system: SQLite, LZ4 and the WAL's writes run on it). No HTTP, no other
  * thread, no load driver: a low-noise view of the store's part of the recording rows, to tell a change to the store's
  * write path from the machine's noise (the wall-clock rows move by ±0.03 from run to run).
  */

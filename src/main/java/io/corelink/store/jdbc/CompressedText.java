@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import net.jpountz.lz4.LZ4Compressor;
-import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 import net.jpountz.xxhash.XXHash32;
@@ -31,13 +30,14 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@value #LZ4} (written now): the plain text's UTF-8 length and its XXH32 checksum (seed 0), each four bytes
  *       big-endian, then one LZ4 block. LZ4 compresses a batch's two texts five times faster than zlib at its
- *       fastest level did, for about twice the bytes (decision 0026); the checksum catches a damaged value as zlib's
+ *       fastest level did, for about twice the bytes (decision 0026); the checksum catches a damaged value, as zlib's
  *       did.</li>
  *   <li>a zlib stream (its first byte's low four bits are 8): written by releases before, read as it is.</li>
  * </ul>
- * LZ4 runs in lz4-java's native library where it loads, else in its pure-Java implementation (the same bytes).
+ * LZ4 runs in lz4-java's native library where it loads, else in its pure-Java implementation: their bytes may differ,
+ * and each reads the other's.
  *
- * <p>Only the SQLite store writes texts compressed ({@link JdbcStore.Dialect#deflateLongTexts}): nodes of two
+ * <p>Only the SQLite store writes texts compressed ({@link JdbcStore.Dialect#compressLongTexts}): nodes of two
  * releases may share a PostgreSQL store during an upgrade, and one of the release before would read a compressed
  * text as missing. Both stores read either column.
  */
@@ -60,8 +60,10 @@ final class CompressedText {
     private static LZ4Factory lz4() {
         try {
             return LZ4Factory.nativeInstance();
-        } catch (RuntimeException | LinkageError e) {
-            LOG.debug("LZ4's native library did not load ({}); its Java implementation compresses", e.toString());
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // lz4-java reports a failed self-test of its native library as an AssertionError.
+            LOG.info("LZ4's native library did not load ({}); its slower Java implementation compresses",
+                    e.toString());
             return LZ4Factory.safeInstance();
         }
     }
@@ -105,18 +107,22 @@ final class CompressedText {
         ByteBuffer header = ByteBuffer.wrap(compressed, 1, HEADER - 1);
         int length = header.getInt();
         int checksum = header.getInt();
-        if (length < 0 || length > 255 * (compressed.length - HEADER) + 16) {
-            throw new IllegalStateException("a stored compressed text is damaged");
+        if (length < 0 || length > 255L * (compressed.length - HEADER) + 16) {
+            throw new IllegalStateException("a stored compressed text is damaged: its length is impossible");
         }
         byte[] plain = new byte[length];
         int decompressed;
         try {
             decompressed = DECOMPRESSOR.decompress(compressed, HEADER, compressed.length - HEADER, plain, 0, length);
-        } catch (LZ4Exception e) {
-            throw new IllegalStateException("a stored compressed text is damaged", e);
+        } catch (RuntimeException e) { // LZ4Exception, or an index out of bounds in the Java implementation
+            throw new IllegalStateException("a stored compressed text is damaged: it does not decompress", e);
         }
-        if (decompressed != length || CHECKSUM.hash(plain, 0, length, 0) != checksum) {
-            throw new IllegalStateException("a stored compressed text is damaged");
+        if (decompressed != length) {
+            throw new IllegalStateException("a stored compressed text is damaged: it decompresses to " + decompressed
+                    + " bytes, not " + length);
+        }
+        if (CHECKSUM.hash(plain, 0, length, 0) != checksum) {
+            throw new IllegalStateException("a stored compressed text is damaged: its checksum does not match");
         }
         return new String(plain, StandardCharsets.UTF_8);
     }

@@ -110,12 +110,28 @@ class CompressedTextTest {
         assertThatThrownBy(() -> CompressedText.decompress(Arrays.copyOf(compressed, 5)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("cut short");
         assertThatThrownBy(() -> CompressedText.decompress(Arrays.copyOf(compressed, compressed.length / 2)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
-        // One byte changed in a literal run still decodes; the checksum catches it.
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged: it does not decompress");
+        // An LZ4 block ends in literals: one of them changed still decodes, to the same length; the checksum catches
+        // it.
         byte[] flipped = compressed.clone();
         flipped[flipped.length - 3] ^= 0x20;
         assertThatThrownBy(() -> CompressedText.decompress(flipped))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged: its checksum does not match")
+                .hasNoCause();
+        // A damaged length: never a huge allocation, never another exception than the one read() handles.
+        for (int length : new int[] {Integer.MAX_VALUE, -1}) {
+            byte[] lengthDamaged = compressed.clone();
+            ByteBuffer.wrap(lengthDamaged).putInt(1, length);
+            assertThatThrownBy(() -> CompressedText.decompress(lengthDamaged))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged: its length is impossible");
+            assertThat(CompressedText.read(null, lengthDamaged, "row 6")).isNull();
+        }
+        int trueLength = ByteBuffer.wrap(compressed).getInt(1);
+        byte[] longer = compressed.clone();
+        ByteBuffer.wrap(longer).putInt(1, trueLength + 1);
+        assertThatThrownBy(() -> CompressedText.decompress(longer))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("decompresses to " + trueLength
+                        + " bytes, not " + (trueLength + 1));
         assertThatThrownBy(() -> CompressedText.decompress("not compressed at all".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown format");
         assertThatThrownBy(() -> CompressedText.decompress(new byte[0]))
