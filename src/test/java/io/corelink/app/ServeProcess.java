@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 /** {@code corelink} run as the user runs it: the packaged jar in its own JVM, its output collected line by line. */
 final class ServeProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("corelink: control plane listening on https?://[^:]+:(\\d+)");
+    private static final Pattern READY = Pattern.compile("serving with .*; ready in \\d+ ms");
     private final Process process;
     private final List<String> stdout = Collections.synchronizedList(new ArrayList<>());
     private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
@@ -87,15 +88,25 @@ final class ServeProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Waits for the "listening on" line and returns the port it names. */
+    /**
+     * Waits until the server has printed all its start-up lines and returns the control plane's port. The "listening
+     * on" lines come in a block, then the "ready in" log line: waiting for the first alone raced the reader thread
+     * for the data plane's line.
+     */
     int awaitListening(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        Matcher listening = awaitLine(LISTENING, deadline);
+        awaitLine(READY, deadline);
+        return Integer.parseInt(listening.group(1));
+    }
+
+    private Matcher awaitLine(Pattern pattern, long deadline) throws InterruptedException {
         while (System.nanoTime() < deadline) {
             synchronized (stdout) {
                 for (String line : stdout) {
-                    Matcher m = LISTENING.matcher(line);
+                    Matcher m = pattern.matcher(line);
                     if (m.find()) {
-                        return Integer.parseInt(m.group(1));
+                        return m;
                     }
                 }
             }
@@ -104,7 +115,7 @@ final class ServeProcess implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("corelink did not start in time: " + stdout + stderr);
+        throw new AssertionError("corelink did not print " + pattern + " in time: " + stdout + stderr);
     }
 
     int awaitExit(Duration timeout) throws InterruptedException {
