@@ -572,6 +572,11 @@ public final class CorelinkServer implements AutoCloseable {
         return dataDir.path();
     }
 
+    /** Requests being handled now on every listener; the graceful stop waits for them. */
+    long requestsInProgress() {
+        return jetty.getHandler() instanceof GracefulHandler graceful ? graceful.getCurrentRequestCount() : 0;
+    }
+
     @Override
     public void close() {
         accepting = false;

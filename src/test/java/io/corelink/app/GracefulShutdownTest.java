@@ -2,6 +2,7 @@ package io.corelink.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.corelink.testing.Eventually;
 import io.corelink.testing.RawClient.RawResponse;
 import io.corelink.testing.TestServer;
 import java.sql.Connection;
@@ -25,7 +26,8 @@ class GracefulShutdownTest {
             statement.execute("BEGIN IMMEDIATE");
             answer = CompletableFuture.supplyAsync(() -> server.raw().request("POST", "/things/in-flight").body("{}")
                     .send());
-            Thread.sleep(1_500); // time for the request to reach the server and block on the store, even on a busy CI
+            assertThat(Eventually.until(server.server()::requestsInProgress, n -> n == 1))
+                    .as("the request reaches the server and blocks on the store").isEqualTo(1);
             closing = CompletableFuture.runAsync(server::close);
             Thread.sleep(500);
             assertThat(answer).as("the request waits for the store").isNotDone();
