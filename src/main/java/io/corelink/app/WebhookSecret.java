@@ -11,8 +11,8 @@ import java.util.Base64;
 /**
  * The key of the webhooks' {@code X-Corelink-Signature} (operations.md §4): one per deployment, made by the first
  * node that needs it and shared through the store (every node signs alike), and written to
- * {@code DATA_DIR/webhook-secret} (mode 0600) for the operator to give the receivers. The key is the file's text, a
- * base64 string, used as its UTF-8 bytes.
+ * {@code DATA_DIR/webhook-secret} (mode 0600) for the operator to give the receivers. The key is the file's bytes as
+ * they are: a base64 string (not decoded) with no line end.
  */
 final class WebhookSecret {
     static final String FILE = "webhook-secret";
@@ -30,8 +30,9 @@ final class WebhookSecret {
         });
         Path file = dataDir.resolve(FILE);
         try {
-            if (!Files.exists(file) || !Files.readString(file).strip().equals(secret)) {
-                DataDirectory.writeAtomically(file, secret + "\n", "rw-------");
+            // No line end: a receiver that reads the file's bytes as they are has the key.
+            if (!Files.exists(file) || !Files.readString(file).equals(secret)) {
+                DataDirectory.writeAtomically(file, secret, "rw-------");
             }
         } catch (IOException e) {
             throw new StartupException("cannot write " + file + ": " + e.getClass().getSimpleName(), e);

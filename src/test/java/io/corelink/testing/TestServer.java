@@ -35,9 +35,11 @@ public final class TestServer implements AutoCloseable {
     private final CorelinkServer server;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    private TestServer(Path dataDir, ServerConfig config, Clock clock) {
+    private TestServer(Path dataDir, ServerConfig config, Clock clock,
+                       java.util.function.Consumer<CorelinkServer> beforeListening) {
         this.dataDir = dataDir;
-        this.server = CorelinkServer.start(config, clock, new PrintStream(out, true, StandardCharsets.UTF_8));
+        this.server = CorelinkServer.start(config, clock, new PrintStream(out, true, StandardCharsets.UTF_8),
+                beforeListening);
     }
 
     public static TestServer start() {
@@ -50,11 +52,17 @@ public final class TestServer implements AutoCloseable {
 
     /** A server whose test configuration {@code configure} adjusts (a mode, an option). */
     public static TestServer start(Clock clock, java.util.function.UnaryOperator<ServerConfig> configure) {
+        return start(clock, configure, started -> { });
+    }
+
+    /** As {@link #start(Clock, java.util.function.UnaryOperator)}, running {@code beforeListening} as {@code --init}. */
+    public static TestServer start(Clock clock, java.util.function.UnaryOperator<ServerConfig> configure,
+                                   java.util.function.Consumer<CorelinkServer> beforeListening) {
         try {
             Path dir = Files.createTempDirectory("corelink-test");
             ServerConfig config = configure.apply(ServerConfig.defaults(dir.resolve("data")).withPort(0)
                     .withDataPlanePorts(List.of(0)).withAdministratorKey(ACCESS_KEY_ID, SECRET));
-            return new TestServer(dir, config, clock);
+            return new TestServer(dir, config, clock, beforeListening);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -3,7 +3,6 @@ package io.corelink.api.audit;
 import io.corelink.api.paging.Paging;
 import io.corelink.domain.audit.AuditQuery;
 import io.corelink.domain.audit.AuditRecord;
-import io.corelink.domain.error.InvalidValueException;
 import io.corelink.domain.validation.Constraints;
 import io.corelink.service.AuditLog;
 import io.corelink.service.Page;
@@ -15,9 +14,7 @@ import io.corelink.wire.http.QueryParameters;
 import io.corelink.wire.http.Violations;
 import io.corelink.wire.json.Json;
 import io.corelink.wire.paging.PageTokens;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,10 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code GET /corelink/v1/auditEvents} (operations.md §3; action {@code corelink:LookupAuditEvents}):
  * {@code {"events":[…records…],"nextToken":"…"}}, newest first, in keyset pages. Filters, all optional:
- * {@code startTime} and {@code endTime} (inclusive; ISO-8601 such as {@code 2026-12-02T10:00:00Z}, or epoch
- * seconds, as CloudTrail's LookupEvents takes them), {@code eventName} (exact), {@code principal} (an access key
- * id, certificate id or caller ARN, exact), {@code maxResults} 1..50 (default 50, as LookupEvents). With the audit
- * log turned off the list is empty.
+ * {@code startTime} and {@code endTime} (inclusive, in the whole seconds records show; ISO-8601 such as
+ * {@code 2026-12-02T10:00:00Z}, or epoch seconds, as CloudTrail's LookupEvents takes them: {@link LookupTime}),
+ * {@code eventName} (exact), {@code principal} (an access key id, certificate id or caller ARN, exact),
+ * {@code maxResults} 1..50 (default 50, as LookupEvents). With the audit log turned off the list is empty.
  */
 public final class AuditEventsHandler implements Operation {
     static final int DEFAULT_PAGE = 50;
@@ -48,8 +45,8 @@ public final class AuditEventsHandler implements Operation {
     public ApiResponse handle(ApiRequest request) {
         QueryParameters query = request.query();
         Violations violations = new Violations(ServiceFamily.GREENGRASS);
-        Instant start = violations.optional("startTime", query.first("startTime"), AuditEventsHandler::time);
-        Instant end = violations.optional("endTime", query.first("endTime"), AuditEventsHandler::time);
+        Instant start = violations.optional("startTime", query.first("startTime"), LookupTime::parse);
+        Instant end = violations.optional("endTime", query.first("endTime"), LookupTime::parse);
         String eventName = violations.optional("eventName", query.first("eventName"), value -> text(value, 128));
         String principal = violations.optional("principal", query.first("principal"), value -> text(value, 2048));
         Integer maxResults = violations.integer("maxResults", query.first("maxResults"), 1, DEFAULT_PAGE);
@@ -62,25 +59,13 @@ public final class AuditEventsHandler implements Operation {
         violations.throwIfAny();
         int limit = maxResults == null ? DEFAULT_PAGE : maxResults;
         Page<AuditRecord> page = log == null ? new Page<>(List.of(), false)
-                : log.lookup(new AuditQuery(start, end, eventName, principal), before, limit);
+                : log.lookup(new AuditQuery(start == null ? null : LookupTime.startBound(start),
+                        end == null ? null : LookupTime.endBound(end), eventName, principal), before, limit);
         ObjectNode response = Json.object();
         ArrayNode events = response.putArray("events");
         page.items().forEach(record -> events.add(AuditRecords.render(account, record)));
         Paging.addNextToken(response, "nextToken", tokens, scope, page, record -> Long.toString(record.sequence()));
         return ApiResponse.ok(response);
-    }
-
-    private static Instant time(String value) {
-        try {
-            if (value.matches("[0-9]+(\\.[0-9]+)?")) {
-                BigDecimal seconds = new BigDecimal(value);
-                return Instant.ofEpochMilli(seconds.movePointRight(3).longValueExact());
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new InvalidValueException("Member must be an ISO-8601 time such as 2026-12-02T10:00:00Z, or "
-                    + "seconds since the epoch");
-        }
     }
 
     private static String text(String value, int max) {

@@ -20,10 +20,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code /_corelink/faults} (operations.md §2), served only with {@code serve --fault-injection}: {@code PUT} a JSON
  * list of rules (replacing every rule), {@code GET} {@code {"rules":[{…the rule…,"fired":N}]}}, {@code DELETE} clears
- * them. A list that is not valid changes nothing and gets a 400 {@code ValidationException} naming the member.
+ * them. A {@code PUT} also takes what {@code GET} answered, as it is: the {@code {"rules":[…]}} object, and each
+ * rule's {@code fired}, which is ignored (a rule put again starts from 0). A list that is not valid changes nothing
+ * and gets a 400 {@code ValidationException} naming the member.
  */
 public final class FaultsHandler implements Operation {
     private static final Set<String> MEMBERS = Set.of("action", "error", "probability", "latencyMs", "count");
+    /** GET's count of firings: accepted in a PUT and ignored, so that what GET answers can be put back. */
+    private static final String FIRED = "fired";
 
     private final FaultInjection faults;
 
@@ -50,7 +54,7 @@ public final class FaultsHandler implements Operation {
             shown.put("probability", rule.probability());
             shown.put("latencyMs", rule.latencyMs());
             shown.put("count", rule.count());
-            shown.put("fired", status.fired());
+            shown.put(FIRED, status.fired());
         }
         return ApiResponse.ok(body);
     }
@@ -61,6 +65,9 @@ public final class FaultsHandler implements Operation {
             list = Json.parse(body);
         } catch (RuntimeException e) {
             throw invalid("the body must be a JSON list of rules");
+        }
+        if (list.isObject() && list.size() == 1 && list.path("rules").isArray()) {
+            list = list.get("rules"); // what GET answers, put back as it is
         }
         if (!list.isArray()) {
             throw invalid("the body must be a JSON list of rules, such as [{\"action\":\"greengrass:BatchAssociate*\","
@@ -74,7 +81,7 @@ public final class FaultsHandler implements Operation {
                 throw invalid(where + " must be a JSON object");
             }
             for (Map.Entry<String, JsonNode> member : rule.properties()) {
-                if (!MEMBERS.contains(member.getKey())) {
+                if (!MEMBERS.contains(member.getKey()) && !FIRED.equals(member.getKey())) {
                     throw invalid(where + " has an unknown member '" + member.getKey() + "'; a rule has " + MEMBERS);
                 }
             }

@@ -27,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   the oldest event kept.</li>
  *   <li>With {@code Accept: text/event-stream}: the same as Server-Sent Events, one {@code data:} line of JSON an
  *   event, each change's last event carrying its cursor as {@code id:}, resuming after {@code Last-Event-ID} (or
- *   {@code after}; else from now), a comment every 15 s to keep the connection open.</li>
+ *   {@code after}; else from now), a comment every 15 s to keep the connection open. No {@code event:} field: an
+ *   {@code EventSource}'s {@code onmessage} sees only untyped messages, and the JSON's {@code eventType} names the
+ *   type.</li>
  * </ul>
  * Delivery is at least once: a client that resumes from a cursor may see again the events of the change it was in.
  */
@@ -98,7 +100,6 @@ public final class EventsHandler implements Operation {
                     if (i == rendered.size() - 1) {
                         text.append("id: ").append(change.position()).append('\n');
                     }
-                    text.append("event: ").append(change.type().name()).append('\n');
                     text.append("data: ").append(rendered.get(i)).append("\n\n");
                 }
                 position = change.position();

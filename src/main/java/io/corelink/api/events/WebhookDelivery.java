@@ -68,11 +68,27 @@ public final class WebhookDelivery implements AutoCloseable {
             events.followHead(); // for pending(), while a delivery is under way and nobody waits
         }
         for (URI webhook : webhooks) {
+            register(webhook);
             Thread thread = new Thread(() -> deliver(webhook), "corelink-webhook-" + threads.size());
             thread.setDaemon(true);
             threads.add(thread);
         }
         threads.forEach(Thread::start);
+    }
+
+    /**
+     * Gives a new webhook its cursor, the stream's head, before the server takes its first change ({@code --init}'s
+     * included), so that it is sent every change made after the start. A known webhook keeps its cursor. A store that
+     * does not answer now leaves it to the delivery thread, which retries.
+     */
+    private void register(URI webhook) {
+        String url = webhook.toString();
+        try {
+            knownCursors.put(url, events.webhookCursor(url, events.latest()));
+        } catch (RuntimeException e) {
+            LOG.warn("webhook {}: its cursor cannot be read yet ({}); its delivery retries", shown(webhook),
+                    e.getMessage());
+        }
     }
 
     /**
@@ -94,7 +110,7 @@ public final class WebhookDelivery implements AutoCloseable {
         String url = webhook.toString();
         String shown = shown(webhook);
         long pause = 0;
-        long cursor = -1;
+        long cursor = knownCursors.getOrDefault(url, -1L);
         while (!closed) {
             try {
                 if (pause > 0) {

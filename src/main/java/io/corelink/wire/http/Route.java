@@ -18,8 +18,12 @@ public record Route(String method, PathTemplate template, ServiceFamily family, 
      * for Corelink's own endpoints ({@code /corelink/…}, {@code /_corelink/…}) also {@code corelink}.
      */
     public boolean acceptsSigningName(String service) {
-        return family.acceptsSigningName(service) || CORELINK_SIGNING_NAME.equals(service)
-                && (template.toString().startsWith("/corelink/") || template.toString().startsWith("/_corelink/"));
+        return family.acceptsSigningName(service) || CORELINK_SIGNING_NAME.equals(service) && isCorelinks();
+    }
+
+    /** Whether this is one of Corelink's own endpoints ({@code /corelink/…}, {@code /_corelink/…}), not AWS's. */
+    public boolean isCorelinks() {
+        return template.toString().startsWith("/corelink/") || template.toString().startsWith("/_corelink/");
     }
 
     /** A route whose permission is {@code corelink:<operationName>} on {@code *} (test routes, internal ones). */

@@ -4,6 +4,7 @@ import io.corelink.wire.error.AwsError;
 import io.corelink.wire.error.AwsException;
 import io.corelink.wire.error.ServiceFamily;
 import io.corelink.wire.http.Permission;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fault stage of the pipeline (operations.md §2, only with {@code serve --fault-injection}): injects latency,
@@ -136,10 +138,63 @@ public final class FaultInjection implements Stage {
             if (code.equals(error) && !(family == ServiceFamily.STS && candidate == AwsError.ServiceFailure)) {
                 return Optional.of(new AwsException(candidate, candidate.isServerFault()
                         ? "An internal error occurred. Request id " + call.requestId() + "."
-                        : "Injected by a Corelink fault rule."));
+                        : "Injected by a Corelink fault rule.", members(family, candidate, call.permission())));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The members a real error of that shape carries (see {@code DomainErrors}), naming the resource the call is
+     * about: a client that reads {@code resourceId} or {@code reason} finds them as it would on AWS.
+     */
+    private static Map<String, Object> members(ServiceFamily family, AwsError error, @Nullable Permission permission) {
+        String resource = permission == null ? "*" : permission.resource();
+        Map<String, Object> members = new LinkedHashMap<>();
+        if (family == ServiceFamily.GREENGRASS && error == AwsError.ValidationException) {
+            members.put("reason", "OTHER");
+        } else if (family == ServiceFamily.GREENGRASS && (error == AwsError.ResourceNotFoundException
+                || error == AwsError.ConflictException)) {
+            members.put("resourceId", resourceId(resource));
+            members.put("resourceType", resourceType(resource));
+        } else if (family == ServiceFamily.IOT && error == AwsError.ResourceAlreadyExistsException) {
+            members.put("resourceId", resourceId(resource));
+            members.put("resourceArn", resource);
+        }
+        return members;
+    }
+
+    /** {@code core-1} of {@code arn:…:coreDevices:core-1} or {@code sensor-1} of {@code arn:…:thing/sensor-1}. */
+    private static String resourceId(String arn) {
+        String part = resourcePart(arn);
+        int separator = indexOfSeparator(part);
+        return separator < 0 ? part : part.substring(separator + 1);
+    }
+
+    /** {@code coreDevice} of {@code arn:…:coreDevices:core-1}, {@code thing} of {@code arn:…:thing/sensor-1}. */
+    private static String resourceType(String arn) {
+        String part = resourcePart(arn);
+        int separator = indexOfSeparator(part);
+        if (separator < 0) {
+            return part;
+        }
+        String type = part.substring(0, separator);
+        return switch (type) {
+            case "coreDevices" -> "coreDevice";
+            case "cert" -> "certificate";
+            default -> type;
+        };
+    }
+
+    private static String resourcePart(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 ? parts[5] : arn;
+    }
+
+    private static int indexOfSeparator(String part) {
+        int colon = part.indexOf(':');
+        int slash = part.indexOf('/');
+        return colon < 0 ? slash : slash < 0 ? colon : Math.min(colon, slash);
     }
 
     private static boolean isKnown(FaultRule rule) {
@@ -149,7 +204,7 @@ public final class FaultInjection implements Stage {
     /** The errors a rule's action may inject: its service's, or every service's for a wildcard service. */
     private static List<String> knownFor(FaultRule rule) {
         int colon = rule.action().indexOf(':');
-        @org.jspecify.annotations.Nullable ServiceFamily family = colon < 0 ? null : SERVICES.get(rule.action().substring(0, colon)
+        @Nullable ServiceFamily family = colon < 0 ? null : SERVICES.get(rule.action().substring(0, colon)
                 .toLowerCase(Locale.ROOT));
         return (family == null ? ERRORS.values().stream().flatMap(Set::stream)
                 : ERRORS.getOrDefault(family, Set.of()).stream()).distinct().sorted().toList();

@@ -233,6 +233,14 @@ class AuditLogTest {
         assertThat(events("?eventName=UpdateThing&startTime=2000-01-01T00:00:00Z&endTime=2000-01-02T00:00:00Z"))
                 .isEmpty();
         assertThat(events("?eventName=UpdateThing&startTime=946684800")).hasSize(5);
+        // A record's own eventTime (whole seconds) as both bounds finds it, whatever its milliseconds.
+        JsonNode newest = lookup("?eventName=UpdateThing&maxResults=1").get("events").get(0);
+        String shown = newest.get("eventTime").asString();
+        assertThat(events("?eventName=UpdateThing&startTime=" + shown + "&endTime=" + shown))
+                .extracting(e -> e.get("eventID").asString()).contains(newest.get("eventID").asString());
+        long millis = java.time.Instant.parse(shown).toEpochMilli();
+        assertThat(events("?eventName=UpdateThing&startTime=" + millis)).as("epoch milliseconds")
+                .extracting(e -> e.get("eventID").asString()).contains(newest.get("eventID").asString());
 
         RawClient.RawResponse bad = server.raw().request("GET", "/corelink/v1/auditEvents?startTime=yesterday"
                 + "&maxResults=51").service("greengrass").send();

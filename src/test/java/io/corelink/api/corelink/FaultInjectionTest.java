@@ -85,6 +85,42 @@ class FaultInjectionTest {
     }
 
     @Test
+    void injectedErrors_carryTheMembersARealOneHas_asTheSdkReadsThem() {
+        faults("PUT", "[{\"action\":\"greengrass:GetCoreDevice\",\"error\":\"ResourceNotFoundException\"},"
+                + "{\"action\":\"greengrass:ListCoreDevices\",\"error\":\"ValidationException\"},"
+                + "{\"action\":\"iot:CreateThing\",\"error\":\"ResourceAlreadyExistsException\"}]");
+        try (GreengrassV2Client greengrass = server.greengrass()) {
+            var missing = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    software.amazon.awssdk.services.greengrassv2.model.ResourceNotFoundException.class,
+                    () -> greengrass.getCoreDevice(r -> r.coreDeviceThingName("fault-core")));
+            assertThat(missing.resourceId()).isEqualTo("fault-core");
+            assertThat(missing.resourceType()).isEqualTo("coreDevice");
+            var invalid = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    software.amazon.awssdk.services.greengrassv2.model.ValidationException.class,
+                    () -> greengrass.listCoreDevices(r -> { }));
+            assertThat(invalid.reasonAsString()).isEqualTo("OTHER");
+        }
+        var exists = org.assertj.core.api.Assertions.catchThrowableOfType(
+                software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException.class,
+                () -> iot.createThing(r -> r.thingName("fault-new")));
+        assertThat(exists.resourceId()).isEqualTo("fault-new");
+        assertThat(exists.resourceArn()).isEqualTo("arn:aws:iot:us-east-1:000000000000:thing/fault-new");
+        assertThat(iot.listThings().things()).noneMatch(t -> t.thingName().equals("fault-new"));
+    }
+
+    @Test
+    void whatGetAnswers_canBePutBack() {
+        faults("PUT", "[{\"action\":\"iot:ListThings\",\"latencyMs\":1,\"count\":5}]");
+        iot.listThings();
+        String listed = faults("GET", null).body();
+        assertThat(listed).contains("\"fired\":1");
+        assertThat(server.raw().request("PUT", "/_corelink/faults").service("corelink").body(listed)
+                .header("Content-Type", "application/x-www-form-urlencoded").send().status())
+                .as("curl -d's form type: read as JSON all the same").isEqualTo(200);
+        assertThat(faults("GET", null).body()).isEqualTo(listed.replace("\"fired\":1", "\"fired\":0"));
+    }
+
+    @Test
     void throttlesAndDenials_takeTheShapeOfTheirPlane_andAWildcardRuleFiresOnlyWhereItsErrorExists()
             throws Exception {
         io.corelink.testing.TestDevice device = io.corelink.testing.TestDevice.register(iot, server, "fault-sensor");

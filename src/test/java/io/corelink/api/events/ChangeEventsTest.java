@@ -235,6 +235,9 @@ class ChangeEventsTest {
                     data.add(line.substring("data: ".length()));
                 } else if (line.startsWith("id: ")) {
                     lastId = line.substring("id: ".length());
+                } else {
+                    // An "event:" field would hide the message from an EventSource's onmessage handler.
+                    assertThat(line).as("only data, id, comments and blank lines").matches("|:.*");
                 }
             }
             // the id line of a one-event change follows its data's change: read to the blank line after it

@@ -20,6 +20,25 @@ import software.amazon.awssdk.services.iot.IotClient;
 class WebhookDeliveryTest {
 
     @Test
+    void aNewWebhook_isSentTheChangesOfInit_andEveryOneAfter() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(0, 0);
+             TestServer server = TestServer.start(Clock.systemUTC(), config -> config.withRecording(
+                     new ServerConfig.Recording(90, 7, List.of(java.net.URI.create(receiver.url())))),
+                     started -> assertThat(io.corelink.testing.RawClient.forTest(started.controlPlaneUri(),
+                             TestServer.ACCESS_KEY_ID, TestServer.SECRET, TestServer.REGION)
+                             .request("POST", "/things/hook-init").body("{}").send().status()).isEqualTo(200));
+             IotClient iot = server.iot()) {
+            iot.createThing(r -> r.thingName("hook-after"));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (receiver.distinctEvents().size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(receiver.distinctEvents()).extracting(e -> e.get("thingName").asString())
+                    .containsExactly("hook-init", "hook-after");
+        }
+    }
+
+    @Test
     void everyEventArrives_inOrder_signed_despiteFailedDeliveries() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(3, 0);
              TestServer server = TestServer.start(Clock.systemUTC(), config -> config.withRecording(
@@ -38,8 +57,9 @@ class WebhookDeliveryTest {
             assertThat(receiver.refused.get()).isEqualTo(3);
             assertThat(receiver.distinctEvents()).extracting(e -> e.get("thingName").asString())
                     .containsExactlyElementsOf(names);
-            byte[] secret = Files.readString(server.databaseFile().resolveSibling("webhook-secret")).strip()
-                    .getBytes(StandardCharsets.UTF_8);
+            // The key is the file's bytes as they are: a receiver needs no stripping nor decoding.
+            byte[] secret = Files.readAllBytes(server.databaseFile().resolveSibling("webhook-secret"));
+            assertThat(new String(secret, StandardCharsets.UTF_8)).matches("[A-Za-z0-9+/]{43}=");
             assertThat(Files.getPosixFilePermissions(server.databaseFile().resolveSibling("webhook-secret")))
                     .hasSize(2);
             for (int i = 0; i < receiver.received.size(); i++) {
