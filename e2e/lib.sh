@@ -22,9 +22,9 @@ start_server() { # extra serve options
   for _ in $(seq 1 600); do
     port=$(sed -n 's#^corelink: control plane listening on https*://127.0.0.1:\([0-9]*\)$#\1#p' "$work/server.log")
     scheme=$(sed -n 's#^corelink: control plane listening on \(https*\)://.*#\1#p' "$work/server.log")
-    # The listening lines come in a block, then the "ready in" line: waiting for the first alone could read the
-    # log before the data plane's line was written.
-    [ -n "$port" ] && grep -q '; ready in [0-9]* ms' "$work/server.log" && break
+    # The control plane's line comes first: waiting for it alone could read the log before the data plane's line
+    # (which the scripts read next) was written.
+    [ -n "$port" ] && grep -q '^corelink: data plane listening on ' "$work/server.log" && break
     kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; echo "server died"; exit 1; }
     sleep 0.1
   done

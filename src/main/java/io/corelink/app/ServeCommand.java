@@ -88,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
     List<String> rateLimits;
 
     @Option(names = "--fault-injection", defaultValue = "${env:CORELINK_FAULT_INJECTION:-false}",
-            converter = SwitchValue.class,
+            // The bare flag means on even when the variable is on too (picocli would flip a true default).
+            fallbackValue = "true", arity = "0..1", converter = SwitchValue.class,
             description = {"Serve /_corelink/faults, where a test sets errors,",
                 "latency and dropped connections to inject (never",
                 "in production). Env CORELINK_FAULT_INJECTION."})
@@ -114,7 +115,8 @@ final class ServeCommand implements Callable<Integer> {
     List<String> eventWebhooks;
 
     @Option(names = "--control-plane-tls", defaultValue = "${env:CORELINK_CONTROL_PLANE_TLS:-false}",
-            converter = SwitchValue.class,
+            // The bare flag means on even when the variable is on too (picocli would flip a true default).
+            fallbackValue = "true", arity = "0..1", converter = SwitchValue.class,
             description = {"Serve the control plane over HTTPS with a certificate",
                 "from the deployment's root CA (the data plane's names).",
                 "Env CORELINK_CONTROL_PLANE_TLS."})

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -28,15 +29,16 @@ final class WebhookSecret {
             new SecureRandom().nextBytes(random);
             return store.write(tx -> tx.settings().putIfAbsent(SETTING, Base64.getEncoder().encodeToString(random)));
         });
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         Path file = dataDir.resolve(FILE);
         try {
             // No line end: a receiver that reads the file's bytes as they are has the key.
-            if (!Files.exists(file) || !Files.readString(file).equals(secret)) {
+            if (!Files.exists(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
                 DataDirectory.writeAtomically(file, secret, "rw-------");
             }
         } catch (IOException e) {
             throw new StartupException("cannot write " + file + ": " + e.getClass().getSimpleName(), e);
         }
-        return secret.getBytes(StandardCharsets.UTF_8);
+        return bytes;
     }
 }

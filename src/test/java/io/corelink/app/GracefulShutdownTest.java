@@ -27,7 +27,7 @@ class GracefulShutdownTest {
             answer = CompletableFuture.supplyAsync(() -> server.raw().request("POST", "/things/in-flight").body("{}")
                     .send());
             assertThat(Eventually.until(server.server()::requestsInProgress, n -> n == 1))
-                    .as("the request reaches the server and blocks on the store").isEqualTo(1);
+                    .as("the request reaches the server (where it waits for the store the test holds)").isEqualTo(1);
             closing = CompletableFuture.runAsync(server::close);
             Thread.sleep(500);
             assertThat(answer).as("the request waits for the store").isNotDone();

@@ -279,9 +279,10 @@ class ServeCommandIT {
             assertThat(plain.stdout()).anySatisfy(line -> assertThat(line).contains(" WARN ").contains(warning)
                     .contains("--control-plane-tls"));
         }
-        // The switch from its variable, as a unit file or a container sets it: "1" is on.
+        // The switch's variable as a unit file or a container sets it ("1" is on), and the bare flag as well: on.
         try (ServeProcess https = ServeProcess.run(Map.of("CORELINK_CONTROL_PLANE_TLS", "1"), "serve", "--data-dir",
-                tmp.resolve("tls").toString(), "--host", "0.0.0.0", "--port", "0", "--data-plane-port", "0")) {
+                tmp.resolve("tls").toString(), "--host", "0.0.0.0", "--port", "0", "--data-plane-port", "0",
+                "--control-plane-tls")) {
             https.awaitListening(START);
             assertThat(https.stdout()).anySatisfy(line -> assertThat(line)
                     .startsWith("corelink: control plane listening on https://0.0.0.0:"));

@@ -27,6 +27,13 @@ class SwitchValueTest {
         new CommandLine(serve).parseArgs("--fault-injection", "--control-plane-tls");
         assertThat(serve.faultInjection).isTrue();
         assertThat(serve.controlPlaneTls).isTrue();
+        ServeCommand valued = new ServeCommand();
+        new CommandLine(valued).parseArgs("--fault-injection=no", "--control-plane-tls=1");
+        assertThat(valued.faultInjection).isFalse();
+        assertThat(valued.controlPlaneTls).isTrue();
+        // Without the variables set in this JVM's environment, off is the default.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CORELINK_FAULT_INJECTION") == null
+                && System.getenv("CORELINK_CONTROL_PLANE_TLS") == null);
         ServeCommand plain = new ServeCommand();
         new CommandLine(plain).parseArgs();
         assertThat(plain.faultInjection).isFalse();

@@ -78,8 +78,9 @@ public final class WebhookDelivery implements AutoCloseable {
 
     /**
      * Gives a new webhook its cursor, the stream's head, before the server takes its first change ({@code --init}'s
-     * included), so that it is sent every change made after the start. A known webhook keeps its cursor. A store that
-     * does not answer now leaves it to the delivery thread, which retries.
+     * included), so that it is sent every change made after the start. A known webhook keeps its cursor. When the
+     * store does not answer now, the delivery thread registers it once the store answers, from the head as it is then
+     * (changes made meanwhile are not sent to a new webhook; a known one loses nothing).
      */
     private void register(URI webhook) {
         String url = webhook.toString();

@@ -153,6 +153,8 @@ public final class FaultInjection implements Stage {
         Map<String, Object> members = new LinkedHashMap<>();
         if (family == ServiceFamily.GREENGRASS && error == AwsError.ValidationException) {
             members.put("reason", "OTHER");
+        } else if (!resource.startsWith("arn:")) {
+            return members; // a call on no one resource (ListCoreDevices): nothing to name
         } else if (family == ServiceFamily.GREENGRASS && (error == AwsError.ResourceNotFoundException
                 || error == AwsError.ConflictException)) {
             members.put("resourceId", resourceId(resource));

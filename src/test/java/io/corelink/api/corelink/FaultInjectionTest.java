@@ -99,6 +99,7 @@ class FaultInjectionTest {
                     software.amazon.awssdk.services.greengrassv2.model.ValidationException.class,
                     () -> greengrass.listCoreDevices(r -> { }));
             assertThat(invalid.reasonAsString()).isEqualTo("OTHER");
+            assertThat(invalid.fields()).isEmpty();
         }
         var exists = org.assertj.core.api.Assertions.catchThrowableOfType(
                 software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException.class,
