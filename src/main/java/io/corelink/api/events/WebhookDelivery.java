@@ -83,13 +83,19 @@ public final class WebhookDelivery implements AutoCloseable {
      * (changes made meanwhile are not sent to a new webhook; a known one loses nothing).
      */
     private void register(URI webhook) {
-        String url = webhook.toString();
         try {
-            knownCursors.put(url, events.webhookCursor(url, events.latest()));
+            cursorOf(webhook.toString());
         } catch (RuntimeException e) {
             LOG.warn("webhook {}: its cursor cannot be read yet ({}); its delivery retries", shown(webhook),
                     e.getMessage());
         }
+    }
+
+    /** The webhook's stored cursor, noted as known: a new webhook's is the stream's head, stored now. */
+    private long cursorOf(String url) {
+        long cursor = events.webhookCursor(url, events.latest());
+        knownCursors.put(url, cursor);
+        return cursor;
     }
 
     /**
@@ -118,9 +124,7 @@ public final class WebhookDelivery implements AutoCloseable {
                     Thread.sleep(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
                 }
                 if (cursor < 0) {
-                    // A new webhook starts from the stream's head; a known one from where it was acknowledged.
-                    cursor = events.webhookCursor(url, events.latest());
-                    knownCursors.put(url, cursor);
+                    cursor = cursorOf(url);
                 }
                 List<StoredChange> changes = events.await(cursor, BATCH, WAIT);
                 if (changes.isEmpty()) {

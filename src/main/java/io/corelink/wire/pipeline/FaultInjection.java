@@ -157,46 +157,38 @@ public final class FaultInjection implements Stage {
             return members; // a call on no one resource (ListCoreDevices): nothing to name
         } else if (family == ServiceFamily.GREENGRASS && (error == AwsError.ResourceNotFoundException
                 || error == AwsError.ConflictException)) {
-            members.put("resourceId", resourceId(resource));
-            members.put("resourceType", resourceType(resource));
+            NamedResource named = NamedResource.of(resource);
+            members.put("resourceId", named.id());
+            members.put("resourceType", named.type());
         } else if (family == ServiceFamily.IOT && error == AwsError.ResourceAlreadyExistsException) {
-            members.put("resourceId", resourceId(resource));
+            members.put("resourceId", NamedResource.of(resource).id());
             members.put("resourceArn", resource);
         }
         return members;
     }
 
-    /** {@code core-1} of {@code arn:…:coreDevices:core-1} or {@code sensor-1} of {@code arn:…:thing/sensor-1}. */
-    private static String resourceId(String arn) {
-        String part = resourcePart(arn);
-        int separator = indexOfSeparator(part);
-        return separator < 0 ? part : part.substring(separator + 1);
-    }
-
-    /** {@code coreDevice} of {@code arn:…:coreDevices:core-1}, {@code thing} of {@code arn:…:thing/sensor-1}. */
-    private static String resourceType(String arn) {
-        String part = resourcePart(arn);
-        int separator = indexOfSeparator(part);
-        if (separator < 0) {
-            return part;
+    /** The type and id an ARN's resource part names, as AWS's errors name them. */
+    private record NamedResource(String type, String id) {
+        /**
+         * {@code coreDevice}/{@code core-1} of {@code arn:…:coreDevices:core-1}, {@code thing}/{@code s-1} of
+         * {@code arn:…:thing/s-1}.
+         */
+        static NamedResource of(String arn) {
+            String[] parts = arn.split(":", 6);
+            String part = parts.length == 6 ? parts[5] : arn;
+            int colon = part.indexOf(':');
+            int slash = part.indexOf('/');
+            int separator = colon < 0 ? slash : slash < 0 ? colon : Math.min(colon, slash);
+            if (separator < 0) {
+                return new NamedResource(part, part);
+            }
+            String type = part.substring(0, separator);
+            return new NamedResource(switch (type) {
+                case "coreDevices" -> "coreDevice";
+                case "cert" -> "certificate";
+                default -> type;
+            }, part.substring(separator + 1));
         }
-        String type = part.substring(0, separator);
-        return switch (type) {
-            case "coreDevices" -> "coreDevice";
-            case "cert" -> "certificate";
-            default -> type;
-        };
-    }
-
-    private static String resourcePart(String arn) {
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 ? parts[5] : arn;
-    }
-
-    private static int indexOfSeparator(String part) {
-        int colon = part.indexOf(':');
-        int slash = part.indexOf('/');
-        return colon < 0 ? slash : slash < 0 ? colon : Math.min(colon, slash);
     }
 
     private static boolean isKnown(FaultRule rule) {
